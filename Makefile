@@ -1,0 +1,114 @@
+# lcm - GNU make, out-of-tree build in build/ (build-san/ with SANITIZE).
+#
+#   make                  build liblcm.a and every program
+#   make check            unit tests (cmocka) and CLI golden tests
+#   make check SANITIZE=address,undefined
+#   make demo             import the bundled sample community and show it
+#   make install PREFIX=/usr DESTDIR=pkg
+#
+# Missing Debian packages are installed by scripts/deps.sh on first use.
+
+VERSION  = 0.1.0
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
+CFLAGS  ?= -O2 -g
+WERROR  ?= -Werror
+CSV_LIBS ?= -lcsv
+
+B := build$(if $(SANITIZE),-san)
+
+WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wvla -Wwrite-strings -Wformat=2 $(WERROR)
+SANFLAGS := $(if $(SANITIZE),-fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all)
+
+PROGS := $(patsubst cmd/%.c,%,$(wildcard cmd/*.c))
+LIBSRC := $(wildcard lib/*.c lib/*/*.c)
+LIBOBJ := $(patsubst %.c,$(B)/%.o,$(LIBSRC))
+UNITSRC := $(wildcard tests/unit/test_*.c)
+UNITBIN := $(patsubst tests/unit/%.c,$(B)/tests/%,$(UNITSRC))
+MANPAGES := $(wildcard man/*.[0-9])
+
+# Library flags come from pkg-config once the packages are there.
+ifeq ($(filter clean distclean,$(MAKECMDGOALS)),)
+-include $(B)/config.mk
+endif
+
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -DLCM_VERSION='"$(VERSION)"' -Ilib $(DEP_CFLAGS) $(CPPFLAGS)
+ALL_CFLAGS = $(WARN) $(SANFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
+LIBS = $(DEP_LIBS) $(CSV_LIBS) -lm
+
+.PHONY: all check check-unit check-cli check-update lint install uninstall clean demo bench asan valgrind
+.SUFFIXES:
+
+all: $(addprefix $(B)/bin/,$(PROGS))
+
+$(B)/config.mk: scripts/deps.sh
+	@mkdir -p $(B)
+	@sh scripts/deps.sh
+	@{ echo "DEP_CFLAGS = $$(pkg-config --cflags sqlite3 jansson)"; \
+	   echo "DEP_LIBS = $$(pkg-config --libs sqlite3 jansson)"; \
+	   echo "CMOCKA_CFLAGS = $$(pkg-config --cflags cmocka)"; \
+	   echo "CMOCKA_LIBS = $$(pkg-config --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
+
+$(B)/liblcm.a: $(LIBOBJ)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/%.o: %.c $(B)/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(B)/bin/%: $(B)/cmd/%.o $(B)/liblcm.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(B)/liblcm.a $(LIBS)
+
+$(B)/tests/%.o: tests/unit/%.c $(B)/config.mk
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CPPFLAGS) $(CMOCKA_CFLAGS) $(ALL_CFLAGS) -Wno-missing-prototypes -MMD -MP -c -o $@ $<
+
+$(B)/tests/test_%: $(B)/tests/test_%.o $(B)/liblcm.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(B)/liblcm.a $(CMOCKA_LIBS) $(LIBS)
+
+check: check-unit check-cli
+
+check-unit: $(UNITBIN)
+	@sh tests/run-unit.sh $(UNITBIN)
+
+check-cli: all
+	@sh tests/cli/run.sh $(B)/bin
+
+# Rewrites the golden files from the current programs; review with git diff.
+check-update: all
+	@LCM_UPDATE=1 sh tests/cli/run.sh $(B)/bin
+
+asan:
+	$(MAKE) check SANITIZE=address,undefined
+
+valgrind: all $(UNITBIN)
+	@LCM_VALGRIND=1 sh tests/run-unit.sh $(UNITBIN)
+	@LCM_VALGRIND=1 sh tests/cli/run.sh $(B)/bin
+
+lint: $(B)/config.mk
+	mandoc -Tlint -W warning $(MANPAGES)
+
+demo: all
+	@sh scripts/demo.sh $(B)/bin
+
+bench: all
+	@sh scripts/bench $(B)/bin
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
+	for p in $(PROGS); do cp $(B)/bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
+	for m in $(MANPAGES); do s=$${m##*.}; cp $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+
+uninstall:
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
+	for m in $(MANPAGES); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+
+clean:
+	rm -rf build build-san
+
+-include $(LIBOBJ:.o=.d) $(patsubst cmd/%.c,$(B)/cmd/%.d,$(wildcard cmd/*.c)) $(UNITBIN:=.d)

@@ -1,0 +1,248 @@
+/*
+ * lcm-import - load LMS export files into the lcm store.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "import.h"
+#include "store.h"
+
+enum {
+	OPT_COURSE = LCM_OPT_FIRST_PROGRAM, OPT_FORUM, OPT_PLATFORM, OPT_YEAR,
+	OPT_DATE_ORDER, OPT_ENCODING, OPT_DRY_RUN, OPT_SKIP_INVALID, OPT_REJECTS
+};
+
+static const struct option options[] = {
+	LCM_CLI_OPTIONS,
+	{ "format", required_argument, NULL, 'f' },
+	{ "course", required_argument, NULL, OPT_COURSE },
+	{ "forum", required_argument, NULL, OPT_FORUM },
+	{ "platform", required_argument, NULL, OPT_PLATFORM },
+	{ "year", required_argument, NULL, OPT_YEAR },
+	{ "date-order", required_argument, NULL, OPT_DATE_ORDER },
+	{ "encoding", required_argument, NULL, OPT_ENCODING },
+	{ "dry-run", no_argument, NULL, 'n' },
+	{ "skip-invalid", no_argument, NULL, OPT_SKIP_INVALID },
+	{ "rejects", required_argument, NULL, OPT_REJECTS },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+usage(void)
+{
+	printf("Usage: lcm-import [--db PATH] [-f FORMAT] [--tz ZONE] [--course NAME]\n"
+	       "                  [--forum NAME] [--platform NAME] [--year YYYY]\n"
+	       "                  [--date-order dmy|mdy] [--encoding ENC] [-n]\n"
+	       "                  [--skip-invalid [--rejects FILE]] [--now TIME] [-q]\n"
+	       "                  [FILE...]\n"
+	       "Load LMS export files (or standard input) into the lcm store.\n"
+	       "\n"
+	       "  --db PATH            store file (default: $LCM_DB, else ./lcm.db)\n"
+	       "  -f, --format FORMAT  input format, else detected from the header:\n"
+	       "                       moodle-forum moodle-log moodle-users lcm-persons\n"
+	       "                       lcm-posts lcm-events lcm-completions lcm-catalogue\n"
+	       "                       lcm-skills\n"
+	       "      --tz ZONE        zone of times written without one (default: TZ)\n"
+	       "      --course NAME    course the forum export or log belongs to\n"
+	       "      --forum NAME     forum of a forum export (default: file name)\n"
+	       "      --platform NAME  platform of the ids in lcm-* files (default: lcm)\n"
+	       "      --year YYYY      year of log times written without one (9 Mar, 14:05)\n"
+	       "      --date-order dmy|mdy  order of numeric dates (default: dmy)\n"
+	       "      --encoding ENC   auto, utf-8, windows-1252, utf-16le, utf-16be\n"
+	       "  -n, --dry-run        read and check everything, change nothing\n"
+	       "      --skip-invalid   import the good rows, skip the bad ones\n"
+	       "      --rejects FILE   write skipped rows there (CSV: line,reason,row)\n"
+	       "      --now TIME       time recorded as the import's (default: now)\n"
+	       "  -q, --quiet          no summary, only errors\n"
+	       "  -h, --help           show this help and exit\n"
+	       "  -V, --version        show the version and exit\n"
+	       "\n"
+	       "Each file is one transaction: a bad row leaves the store unchanged.\n"
+	       "Exit status: 0 imported, 2 an error (see lcm-import(1)).\n");
+}
+
+static int
+valid_format(const char *name)
+{
+	int i;
+
+	for (i = 0; lcm_import_formats[i]; i++)
+		if (strcmp(lcm_import_formats[i], name) == 0)
+			return 1;
+	return 0;
+}
+
+/* "forum.csv: 96 posts (96 new, 0 updated), 12 threads, 20 persons in 0.1 s" */
+static void
+summary(const char *file, const struct lcm_import_stats *s, double secs, int dry)
+{
+	static const enum lcm_kind order[] = {
+		LCM_K_POST, LCM_K_EVENT, LCM_K_COMPLETION, LCM_K_ITEM, LCM_K_SKILL,
+		LCM_K_THREAD, LCM_K_PERSON
+	};
+	struct lcm_buf b;
+	size_t i;
+	long total;
+	int first = 1;
+
+	lcm_buf_init(&b);
+	lcm_buf_printf(&b, "%s%s: ", dry ? "(dry run) " : "", file);
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		const long *c = s->count[order[i]];
+
+		total = c[0] + c[1] + c[2];
+		if (!total)
+			continue;
+		lcm_buf_printf(&b, "%s%ld %s", first ? "" : ", ", total,
+			       lcm_kind_noun(order[i], total));
+		if (first)
+			lcm_buf_printf(&b, " (%ld new, %ld updated)", c[1], c[2]);
+		first = 0;
+	}
+	if (first)
+		lcm_buf_adds(&b, "nothing");
+	if (s->rejected)
+		lcm_buf_printf(&b, ", %ld row%s rejected", s->rejected,
+			       s->rejected == 1 ? "" : "s");
+	fprintf(stderr, "%s in %.1f s\n", b.data, secs);
+	lcm_buf_release(&b);
+}
+
+static double
+seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct lcm_cli cli;
+	struct lcm_import_opts opts;
+	struct lcm_import_stats stats;
+	struct lcm_store st = { 0 };
+	struct lcm_err err;
+	const char *rejects_path = NULL, *stdin_only[] = { "-" };
+	const char *const *files;
+	char *end;
+	int c, r, nfiles, i, status = LCM_EXIT_OK, opened = 0;
+	double t0;
+
+	lcm_cli_init(&cli, "lcm-import");
+	lcm_err_init(&err);
+	memset(&opts, 0, sizeof(opts));
+	while ((c = getopt_long(argc, argv, "f:nqhV", options, NULL)) != -1) {
+		if ((r = lcm_cli_option(&cli, c, optarg)) != 0) {
+			if (r < 0)
+				return LCM_EXIT_ERROR;
+			continue;
+		}
+		switch (c) {
+		case 'f':
+			if (!valid_format(optarg))
+				return lcm_cli_usage_error(&cli, "unknown format '%s'", optarg);
+			opts.format = optarg;
+			break;
+		case OPT_COURSE:
+			opts.course = optarg;
+			break;
+		case OPT_FORUM:
+			opts.forum = optarg;
+			break;
+		case OPT_PLATFORM:
+			opts.platform = optarg;
+			break;
+		case OPT_YEAR:
+			opts.time.year = (int)strtol(optarg, &end, 10);
+			if (*end || end == optarg || opts.time.year < 1970 || opts.time.year > 9999)
+				return lcm_cli_usage_error(&cli, "--year: not a year: '%s'", optarg);
+			break;
+		case OPT_DATE_ORDER:
+			if (strcmp(optarg, "dmy") == 0)
+				opts.time.order = LCM_DMY;
+			else if (strcmp(optarg, "mdy") == 0)
+				opts.time.order = LCM_MDY;
+			else
+				return lcm_cli_usage_error(&cli, "--date-order: not dmy or mdy: '%s'",
+							   optarg);
+			break;
+		case OPT_ENCODING:
+			if (lcm_encoding_parse(optarg, &opts.encoding) < 0)
+				return lcm_cli_usage_error(&cli, "--encoding: unknown encoding '%s'",
+							   optarg);
+			break;
+		case 'n':
+			opts.dry_run = 1;
+			break;
+		case OPT_SKIP_INVALID:
+			opts.skip_invalid = 1;
+			break;
+		case OPT_REJECTS:
+			rejects_path = optarg;
+			break;
+		default:
+			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
+			return LCM_EXIT_ERROR;
+		}
+	}
+	if (cli.help) {
+		usage();
+		return lcm_cli_finish(&cli, LCM_EXIT_OK);
+	}
+	if (cli.version)
+		return lcm_cli_finish(&cli, lcm_cli_print_version(&cli));
+	if (rejects_path && !opts.skip_invalid)
+		return lcm_cli_usage_error(&cli, "--rejects needs --skip-invalid");
+	opts.now = cli.now;
+	nfiles = argc - optind;
+	files = nfiles ? (const char *const *)argv + optind : stdin_only;
+	if (!nfiles)
+		nfiles = 1;
+
+	if (rejects_path) {
+		opts.rejects = fopen(rejects_path, "w");
+		if (!opts.rejects) {
+			lcm_error_at(&err, rejects_path, 0, "cannot create: %s", strerror(errno));
+			return lcm_cli_fail(&cli, &err);
+		}
+		fputs("line,reason,row\n", opts.rejects);
+	}
+	if (lcm_store_open(&st, lcm_store_default_path(cli.db), LCM_STORE_CREATE,
+			   5000, &err) < 0) {
+		status = lcm_cli_fail(&cli, &err);
+		goto out;
+	}
+	opened = 1;
+	for (i = 0; i < nfiles; i++) {
+		const char *name = strcmp(files[i], "-") == 0 ? "(stdin)" : files[i];
+
+		lcm_err_init(&err);
+		t0 = seconds();
+		if (lcm_import_file(&st, files[i], &opts, &stats, &err) < 0) {
+			/* a bad file is reported, and the others still go in */
+			status = lcm_cli_fail(&cli, &err);
+			continue;
+		}
+		if (stats.cp1252 && !cli.quiet)
+			lcm_cli_warn(&cli, "%s: not UTF-8, read as Windows-1252 (see --encoding)",
+				     name);
+		if (!cli.quiet)
+			summary(name, &stats, seconds() - t0, opts.dry_run);
+	}
+out:
+	if (opened)
+		lcm_store_close(&st);
+	if (opts.rejects && fclose(opts.rejects) != 0) {
+		lcm_error_at(&err, rejects_path, 0, "cannot write: %s", strerror(errno));
+		status = lcm_cli_fail(&cli, &err);
+	}
+	return lcm_cli_finish(&cli, status);
+}

@@ -1,0 +1,83 @@
+/*
+ * cli.h - what every lcm program does the same way: the shared options,
+ * messages, exit codes and the final check of standard output.
+ *
+ * Unlike the rest of lib/, this module prints (to stderr): it is the
+ * programs' voice. It still never exits: cmd/ returns the codes.
+ */
+#ifndef LCM_CLI_H
+#define LCM_CLI_H
+
+#include <getopt.h>
+#include <stdint.h>
+
+#include "err.h"
+#include "render.h"
+
+/* Exit status, as grep and jq. */
+enum {
+	LCM_EXIT_OK = 0,	/* done; for selecting programs: something selected */
+	LCM_EXIT_NONE = 1,	/* selecting programs: ran fine, selected nothing */
+	LCM_EXIT_ERROR = 2	/* any error: usage, input, I/O, store */
+};
+
+/* Option codes of the shared long-only options (above any char). */
+enum {
+	LCM_OPT_DB = 0x100, LCM_OPT_TZ, LCM_OPT_NOW, LCM_OPT_EXCEL,
+	LCM_OPT_FIRST_PROGRAM = 0x200	/* programs number their own from here */
+};
+
+/* The shared options, to put first in a program's struct option table. */
+#define LCM_CLI_OPTIONS \
+	{ "db", required_argument, NULL, LCM_OPT_DB }, \
+	{ "tz", required_argument, NULL, LCM_OPT_TZ }, \
+	{ "now", required_argument, NULL, LCM_OPT_NOW }, \
+	{ "quiet", no_argument, NULL, 'q' }, \
+	{ "help", no_argument, NULL, 'h' }, \
+	{ "version", no_argument, NULL, 'V' }
+
+struct lcm_cli {
+	const char *prog;	/* "lcm-import" */
+	const char *db;		/* --db, else NULL */
+	const char *tz;		/* --tz, else NULL */
+	int64_t now;		/* --now, else the clock at start */
+	int quiet;		/* -q */
+	int help, version;	/* -h, -V seen */
+};
+
+/* Sets prog and now (the clock); the rest empty. */
+void lcm_cli_init(struct lcm_cli *cli, const char *prog);
+
+/*
+ * Handles one shared option: 1 when it was one (and valid), 0 when it is
+ * not a shared option, -1 after printing why its argument is wrong.
+ * --tz is applied at once (lcm_time_set_zone).
+ */
+int lcm_cli_option(struct lcm_cli *cli, int opt, const char *arg);
+
+/* "prog: message" on stderr. */
+void lcm_cli_warn(const struct lcm_cli *cli, const char *fmt, ...) LCM_PRINTF(2, 3);
+
+/* "prog: file:line: message" on stderr; returns LCM_EXIT_ERROR. */
+int lcm_cli_fail(const struct lcm_cli *cli, const struct lcm_err *err);
+
+/*
+ * Misuse: "prog: message" and "Try 'prog --help' for more information."
+ * on stderr. Returns LCM_EXIT_ERROR.
+ */
+int lcm_cli_usage_error(const struct lcm_cli *cli, const char *fmt, ...) LCM_PRINTF(2, 3);
+
+/* "lcm-import (lcm) 0.1.0" on stdout. Returns LCM_EXIT_OK. */
+int lcm_cli_print_version(const struct lcm_cli *cli);
+
+/*
+ * Flushes and closes stdout. On a write error other than a closed pipe,
+ * says so and returns LCM_EXIT_ERROR; otherwise returns status.
+ */
+int lcm_cli_finish(const struct lcm_cli *cli, int status);
+
+/* Output format from -f: table on a terminal, csv otherwise, by default. */
+int lcm_cli_format(const struct lcm_cli *cli, const char *arg,
+		   enum lcm_format *out);
+
+#endif

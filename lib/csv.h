@@ -1,0 +1,97 @@
+/*
+ * csv.h - streaming CSV reader (over libcsv) and writer.
+ *
+ * Reader: one record at a time, whatever the file's size; records carry
+ * the line they start on, for "file:line:" messages. Handles a UTF-8
+ * BOM, UTF-16LE/BE with a BOM (converted to UTF-8), Windows-1252 files
+ * (no BOM and not valid UTF-8: converted, and lcm_csv_reader.converted
+ * set so the program can say so once), CRLF or LF or CR line ends,
+ * quoted fields with newlines, and ',' ';' or TAB found from the header
+ * line (the one with the most separators outside quotes).
+ */
+#ifndef LCM_CSV_H
+#define LCM_CSV_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "err.h"
+
+enum lcm_encoding {
+	LCM_ENC_AUTO = 0,	/* BOM, else UTF-8, else Windows-1252 */
+	LCM_ENC_UTF8,
+	LCM_ENC_CP1252,
+	LCM_ENC_UTF16LE,
+	LCM_ENC_UTF16BE
+};
+
+/* Parses "utf-8", "windows-1252" (or "cp1252", "latin1"), "utf-16le",
+ * "utf-16be", "auto"; case-insensitive. -1 when unknown. */
+int lcm_encoding_parse(const char *name, enum lcm_encoding *out);
+const char *lcm_encoding_name(enum lcm_encoding enc);
+
+/* Largest field accepted; a longer one is an error, not a crash. */
+#define LCM_CSV_MAX_FIELD (4u * 1024 * 1024)
+
+struct lcm_csv_opts {
+	enum lcm_encoding encoding;	/* LCM_ENC_AUTO by default */
+	char delim;			/* 0 = sniff from the first line */
+};
+
+/* One record: nfields NUL-terminated UTF-8 strings. Borrowed from the
+ * reader, valid until the next call. */
+struct lcm_csv_record {
+	char **fields;
+	size_t *lens;
+	size_t nfields;
+	long line;		/* line the record starts on, 1-based */
+};
+
+struct lcm_csv_reader;
+
+/*
+ * Starts reading fp (borrowed; not closed). name is used in messages.
+ * opts may be NULL. Returns NULL with err filled on failure.
+ * Freed with lcm_csv_close().
+ */
+struct lcm_csv_reader *lcm_csv_open(FILE *fp, const char *name,
+				    const struct lcm_csv_opts *opts,
+				    struct lcm_err *err);
+
+/*
+ * Reads the next record into *rec. Returns 1 for a record, 0 at the end
+ * of the input, -1 on error with err filled, located at file:line
+ * ("unterminated quoted field", "field longer than 4194304 bytes",
+ * "invalid UTF-8", a read error). A blank line is skipped.
+ */
+int lcm_csv_next(struct lcm_csv_reader *r, struct lcm_csv_record *rec,
+		 struct lcm_err *err);
+
+/* The separator in use (after the first record), and the encoding found. */
+char lcm_csv_delim(const struct lcm_csv_reader *r);
+enum lcm_encoding lcm_csv_encoding(const struct lcm_csv_reader *r);
+/* 1 once the reader has converted from Windows-1252 without being told. */
+int lcm_csv_guessed_cp1252(const struct lcm_csv_reader *r);
+
+void lcm_csv_close(struct lcm_csv_reader *r);
+
+/*
+ * Writer: RFC 4180, fields quoted when they hold the separator, a quote,
+ * CR or LF (or always, with LCM_CSV_QUOTE_ALL). Excel mode neutralises
+ * formula cells: a field starting with = + - @ TAB or CR gets a leading
+ * apostrophe (OWASP's advice).
+ */
+enum {
+	LCM_CSV_EXCEL = 1 << 0,
+	LCM_CSV_QUOTE_ALL = 1 << 1
+};
+
+/* Writes one field (no separator) to fp. */
+void lcm_csv_write_field(FILE *fp, const char *s, char delim, int flags);
+
+/* Writes a whole record and its "\n" (RFC 4180 says CRLF; we write LF
+ * like every Unix tool, and the reader takes both). */
+void lcm_csv_write_record(FILE *fp, const char *const *fields, size_t n,
+			  char delim, int flags);
+
+#endif

@@ -1,0 +1,491 @@
+/*
+ * import.c - the import driver: open, detect the format, map columns,
+ * feed rows to the format inside one transaction. See import.h.
+ */
+#include "import.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "buf.h"
+#include "input/input.h"
+#include "xalloc.h"
+
+/* Detection order matters only for ties: the more specific first. */
+static const struct lcm_input_format *const formats[] = {
+	&lcm_fmt_moodle_forum, &lcm_fmt_moodle_log, &lcm_fmt_moodle_users,
+	&lcm_fmt_lcm_posts, &lcm_fmt_lcm_events, &lcm_fmt_lcm_completions,
+	&lcm_fmt_lcm_catalogue, &lcm_fmt_lcm_skills, &lcm_fmt_lcm_persons,
+};
+#define NFORMATS (sizeof(formats) / sizeof(formats[0]))
+
+const char *const lcm_import_formats[] = {
+	"moodle-forum", "moodle-log", "moodle-users", "lcm-posts", "lcm-events",
+	"lcm-completions", "lcm-catalogue", "lcm-skills", "lcm-persons", NULL
+};
+
+const char *
+lcm_kind_noun(enum lcm_kind k, long n)
+{
+	static const char *const nouns[LCM_K_MAX][2] = {
+		{ "person", "persons" }, { "thread", "threads" }, { "post", "posts" },
+		{ "event", "events" }, { "completion", "completions" },
+		{ "item", "items" }, { "skill", "skills" },
+	};
+
+	return nouns[k][n != 1];
+}
+
+static const struct lcm_input_format *
+format_by_name(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < NFORMATS; i++)
+		if (strcmp(formats[i]->name, name) == 0)
+			return formats[i];
+	return NULL;
+}
+
+/* Compares a header cell with one alias: case-insensitive, trimmed. */
+static int
+header_is(const char *cell, const char *alias, size_t alen)
+{
+	size_t n;
+
+	while (*cell == ' ' || *cell == '\t')
+		cell++;
+	n = strlen(cell);
+	while (n > 0 && (cell[n - 1] == ' ' || cell[n - 1] == '\t'))
+		n--;
+	return n == alen && strncasecmp(cell, alias, alen) == 0;
+}
+
+/* Index of the header cell matching any alias of names, or -1. */
+static int
+find_column(char *const *header, size_t n, const char *names)
+{
+	const char *a = names, *end;
+	size_t i;
+
+	while (*a) {
+		end = strchr(a, '|');
+		if (!end)
+			end = a + strlen(a);
+		for (i = 0; i < n; i++)
+			if (header_is(header[i], a, (size_t)(end - a)))
+				return (int)i;
+		a = *end ? end + 1 : end;
+	}
+	return -1;
+}
+
+/* First alias of a column, for messages. */
+static void
+first_name(const char *names, char *out, size_t size)
+{
+	size_t n = strcspn(names, "|");
+
+	snprintf(out, size, "%.*s", (int)n, names);
+}
+
+/*
+ * Maps header cells to f's columns into map (f->ncols entries, -1 when
+ * absent). Returns the number of columns found, or -1 when a required one
+ * is missing (its name in *missing).
+ */
+static int
+map_columns(const struct lcm_input_format *f, char *const *header, size_t n,
+	    int *map, const char **missing)
+{
+	int i, found = 0;
+
+	for (i = 0; i < f->ncols; i++) {
+		map[i] = find_column(header, n, f->cols[i].names);
+		if (map[i] >= 0)
+			found++;
+		else if (f->cols[i].required) {
+			*missing = f->cols[i].names;
+			return -1;
+		}
+	}
+	return found;
+}
+
+/* The format whose required columns are all there and matches the most. */
+static const struct lcm_input_format *
+detect(char *const *header, size_t n, int *map)
+{
+	const struct lcm_input_format *best = NULL;
+	int bestn = 0, *tmp = lcm_xcalloc(64, sizeof(int));
+	const char *missing;
+	size_t i;
+	int got;
+
+	for (i = 0; i < NFORMATS; i++) {
+		got = map_columns(formats[i], header, n, tmp, &missing);
+		if (got > bestn) {
+			best = formats[i];
+			bestn = got;
+			memcpy(map, tmp, sizeof(int) * (size_t)formats[i]->ncols);
+		}
+	}
+	free(tmp);
+	return best;
+}
+
+/* The row as one CSV line, for the rejects file. Owned by the caller. */
+static char *
+raw_row(const struct lcm_csv_record *rec)
+{
+	char *s = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&s, &len);
+
+	if (!fp)
+		return lcm_xstrdup("");
+	lcm_csv_write_record(fp, (const char *const *)rec->fields, rec->nfields, ',', 0);
+	fclose(fp);
+	if (len && s[len - 1] == '\n')
+		s[len - 1] = '\0';
+	return s;
+}
+
+static void
+reject(struct lcm_import *im, long line, const struct lcm_err *why, char *raw)
+{
+	char num[32];
+	const char *f[3];
+
+	im->stats->rejected++;
+	if (im->opts->rejects) {
+		snprintf(num, sizeof(num), "%ld", line);
+		f[0] = num;
+		f[1] = why->msg;
+		f[2] = raw;
+		lcm_csv_write_record(im->opts->rejects, f, 3, ',', 0);
+	}
+	free(raw);
+}
+
+/* Feeds one row to the format; handles --skip-invalid. 0 or -1. */
+static int
+feed(struct lcm_import *im, const struct lcm_input_format *f,
+     const char *const *v, long line, char *raw, struct lcm_err *err)
+{
+	struct lcm_err rowerr;
+
+	im->stats->rows++;
+	lcm_err_init(&rowerr);
+	if (f->row(im, v, &rowerr) == 0) {
+		free(raw);
+		return 0;
+	}
+	/* A store failure is never the row's fault: no skipping it. */
+	if (im->opts->skip_invalid && strncmp(rowerr.msg, "store ", 6) != 0) {
+		reject(im, line, &rowerr, raw);
+		return 0;
+	}
+	free(raw);
+	*err = rowerr;
+	if (line > 0)
+		lcm_err_locate(err, im->file, line);
+	else
+		lcm_err_locate(err, im->file, 0);
+	return -1;
+}
+
+static int
+import_csv(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_out,
+	   struct lcm_err *err)
+{
+	struct lcm_csv_opts copts = { im->opts->encoding, 0 };
+	struct lcm_csv_reader *r;
+	struct lcm_csv_record rec;
+	const struct lcm_input_format *f = NULL;
+	const char *missing = NULL, **v = NULL;
+	int *map = lcm_xcalloc(64, sizeof(int));
+	size_t ncols, i;
+	char name[64];
+	int rc = -1, got;
+	struct lcm_buf hdr;
+
+	lcm_buf_init(&hdr);
+	r = lcm_csv_open(fp, im->file, &copts, err);
+	if (!r)
+		goto out;
+	got = lcm_csv_next(r, &rec, err);
+	if (got <= 0) {
+		if (got == 0)
+			lcm_error_at(err, im->file, 0, "empty file: no header line");
+		goto out;
+	}
+	ncols = rec.nfields;
+	if (im->opts->format) {
+		f = format_by_name(im->opts->format);
+		if (map_columns(f, rec.fields, ncols, map, &missing) < 0) {
+			first_name(missing, name, sizeof(name));
+			lcm_error_at(err, im->file, rec.line,
+				     "not a %s file: no column '%s' in the header",
+				     f->name, name);
+			goto out;
+		}
+	} else if (!(f = detect(rec.fields, ncols, map))) {
+		for (i = 0; i < ncols && hdr.len < 80; i++)
+			lcm_buf_printf(&hdr, "%s%s", i ? "," : "", rec.fields[i]);
+		lcm_error_at(err, im->file, rec.line,
+			     "unknown format: header '%s%s' matches no format (give --format)",
+			     hdr.data, i < ncols || hdr.len > 80 ? "..." : "");
+		goto out;
+	}
+	*fp_out = f;
+	im->stats->format = f->name;
+	v = lcm_xcalloc((size_t)f->ncols, sizeof(*v));
+	while ((got = lcm_csv_next(r, &rec, err)) > 0) {
+		if (lcm_csv_guessed_cp1252(r))
+			im->stats->cp1252 = 1;
+		if (rec.nfields != ncols) {
+			struct lcm_err e;
+
+			lcm_err_init(&e);
+			lcm_error(&e, "expected %zu fields as in the header, found %zu",
+				  ncols, rec.nfields);
+			im->stats->rows++;
+			if (!im->opts->skip_invalid) {
+				*err = e;
+				lcm_err_locate(err, im->file, rec.line);
+				goto out;
+			}
+			reject(im, rec.line, &e, raw_row(&rec));
+			continue;
+		}
+		for (i = 0; i < (size_t)f->ncols; i++)
+			v[i] = map[i] >= 0 ? rec.fields[map[i]] : NULL;
+		if (feed(im, f, v, rec.line, im->opts->skip_invalid ? raw_row(&rec) : NULL,
+			 err) < 0)
+			goto out;
+	}
+	if (got < 0)
+		goto out;
+	if (lcm_csv_guessed_cp1252(r))
+		im->stats->cp1252 = 1;
+	rc = 0;
+out:
+	if (r)
+		lcm_csv_close(r);
+	lcm_buf_release(&hdr);
+	free(map);
+	free(v);
+	return rc;
+}
+
+/* A JSON scalar as text in buf; NULL for null/absent. */
+static const char *
+json_text(json_t *j, struct lcm_buf *buf)
+{
+	lcm_buf_reset(buf);
+	if (!j || json_is_null(j))
+		return NULL;
+	if (json_is_string(j))
+		lcm_buf_add(buf, json_string_value(j), json_string_length(j));
+	else if (json_is_integer(j))
+		lcm_buf_printf(buf, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
+	else if (json_is_real(j))
+		lcm_buf_printf(buf, "%.17g", json_real_value(j));
+	else if (json_is_true(j))
+		lcm_buf_addc(buf, '1');
+	else if (json_is_false(j))
+		lcm_buf_addc(buf, '0');
+	else
+		return NULL;
+	return buf->data;
+}
+
+/* Value of the object's key matching any alias of names. */
+static json_t *
+json_column(json_t *obj, const char *names)
+{
+	const char *a = names, *end, *key;
+	json_t *val;
+
+	while (*a) {
+		end = strchr(a, '|');
+		if (!end)
+			end = a + strlen(a);
+		json_object_foreach(obj, key, val)
+			if (header_is(key, a, (size_t)(end - a)))
+				return val;
+		a = *end ? end + 1 : end;
+	}
+	return NULL;
+}
+
+/* One JSON object as a row of f. */
+static int
+json_row(struct lcm_import *im, const struct lcm_input_format *f, json_t *obj,
+	 size_t sheet, size_t index, struct lcm_err *err)
+{
+	struct lcm_buf *bufs = lcm_xcalloc((size_t)f->ncols, sizeof(*bufs));
+	const char **v = lcm_xcalloc((size_t)f->ncols, sizeof(*v));
+	char name[64];
+	int i, rc = -1;
+
+	for (i = 0; i < f->ncols; i++)
+		lcm_buf_init(&bufs[i]);
+	if (!json_is_object(obj)) {
+		lcm_error_at(err, im->file, 0, "sheet %zu, record %zu: not an object",
+			     sheet, index);
+		goto out;
+	}
+	for (i = 0; i < f->ncols; i++) {
+		v[i] = json_text(json_column(obj, f->cols[i].names), &bufs[i]);
+		if (!v[i] && f->cols[i].required) {
+			first_name(f->cols[i].names, name, sizeof(name));
+			lcm_error_at(err, im->file, 0, "sheet %zu, record %zu: no key '%s'",
+				     sheet, index, name);
+			goto out;
+		}
+	}
+	rc = feed(im, f, v, 0, NULL, err);
+	if (rc < 0 && err->msg[0] && !err->line) {
+		char msg[sizeof(err->msg)];
+
+		snprintf(msg, sizeof(msg), "%s", err->msg);
+		snprintf(err->msg, sizeof(err->msg), "sheet %zu, record %zu: %.900s",
+			 sheet, index, msg);
+	}
+out:
+	for (i = 0; i < f->ncols; i++)
+		lcm_buf_release(&bufs[i]);
+	free(bufs);
+	free(v);
+	return rc;
+}
+
+/*
+ * JSON input. This issue's one JSON format is Moodle's dataformat JSON:
+ * an array of sheets, each an array of row objects ([[{...}]]); a plain
+ * array of row objects is taken too.
+ */
+static int
+import_json(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_out,
+	    struct lcm_err *err)
+{
+	json_error_t jerr;
+	json_t *doc = json_loadf(fp, JSON_REJECT_DUPLICATES, &jerr), *sheet, *row;
+	const struct lcm_input_format *f;
+	size_t i, j;
+	int rc = -1;
+
+	if (!doc)
+		return lcm_error_at(err, im->file, jerr.line, "invalid JSON: %s", jerr.text);
+	f = im->opts->format ? format_by_name(im->opts->format) : &lcm_fmt_moodle_forum;
+	if (f != &lcm_fmt_moodle_forum) {
+		lcm_error_at(err, im->file, 0, "format %s is read from CSV only", f->name);
+		goto out;
+	}
+	if (!json_is_array(doc)) {
+		lcm_error_at(err, im->file, 0,
+			     "unknown JSON format: expected Moodle's [[{...}]] export");
+		goto out;
+	}
+	*fp_out = f;
+	im->stats->format = f->name;
+	/* A plain array of rows is one sheet. */
+	if (json_array_size(doc) && json_is_object(json_array_get(doc, 0))) {
+		json_array_foreach(doc, j, row)
+			if (json_row(im, f, row, 1, j + 1, err) < 0)
+				goto out;
+		rc = 0;
+		goto out;
+	}
+	json_array_foreach(doc, i, sheet) {
+		if (!json_is_array(sheet)) {
+			lcm_error_at(err, im->file, 0, "sheet %zu: not an array", i + 1);
+			goto out;
+		}
+		json_array_foreach(sheet, j, row)
+			if (json_row(im, f, row, i + 1, j + 1, err) < 0)
+				goto out;
+	}
+	rc = 0;
+out:
+	json_decref(doc);
+	return rc;
+}
+
+/* First significant byte of fp, left in the stream; EOF when empty. */
+static int
+peek(FILE *fp)
+{
+	int c;
+
+	while ((c = getc(fp)) == ' ' || c == '\t' || c == '\n' || c == '\r')
+		;
+	if (c != EOF)
+		ungetc(c, fp);
+	return c;
+}
+
+int
+lcm_import_file(struct lcm_store *st, const char *path,
+		const struct lcm_import_opts *opts,
+		struct lcm_import_stats *stats, struct lcm_err *err)
+{
+	struct lcm_import im;
+	const struct lcm_input_format *f = NULL;
+	int stdin_ = strcmp(path, "-") == 0, c, rc = -1, began = 0;
+	FILE *fp;
+
+	memset(stats, 0, sizeof(*stats));
+	if (opts->format && !format_by_name(opts->format))
+		return lcm_error(err, "unknown format '%s'", opts->format);
+	fp = stdin_ ? stdin : fopen(path, "rb");
+	if (!fp)
+		return lcm_error_at(err, path, 0, "cannot open: %s", strerror(errno));
+	memset(&im, 0, sizeof(im));
+	im.st = st;
+	im.opts = opts;
+	im.stats = stats;
+	im.file = stdin_ ? "(stdin)" : path;
+	lcm_strmap_init(&im.persons);
+	lcm_strmap_init(&im.threads);
+	if (lcm_store_begin(st, err) < 0)
+		goto out;
+	began = 1;
+	c = peek(fp);
+	if (c == EOF && !ferror(fp)) {
+		lcm_error_at(err, im.file, 0, "empty file");
+		goto out;
+	}
+	if (c == '[' || c == '{')
+		rc = import_json(&im, fp, &f, err);
+	else
+		rc = import_csv(&im, fp, &f, err);
+	if (rc == 0 && ferror(fp))
+		rc = lcm_error_at(err, im.file, 0, "read error: %s", strerror(errno));
+	if (f && f->finish && f->finish(&im, rc == 0, rc == 0 ? err : NULL) < 0)
+		rc = -1;
+	if (rc == 0 && stats->rows == 0 && stats->rejected == 0)
+		rc = lcm_error_at(err, im.file, 0, "no data rows after the header");
+	if (rc == 0 && (lcm_store_link_parents(st, err) < 0 ||
+			lcm_store_source(st, f->platform ? f->platform :
+					 (opts->platform ? opts->platform : "lcm"),
+					 f->name, im.file, opts->now, stats->rows, err) < 0))
+		rc = -1;
+	if (rc == 0 && !opts->dry_run && lcm_store_commit(st, err) < 0)
+		rc = -1;
+out:
+	if (began && (rc < 0 || opts->dry_run))
+		lcm_store_rollback(st);
+	if (rc < 0)
+		lcm_err_locate(err, im.file, 0);
+	lcm_strmap_release(&im.persons);
+	lcm_strmap_release(&im.threads);
+	if (!stdin_)
+		fclose(fp);
+	return rc;
+}

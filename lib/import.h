@@ -1,0 +1,62 @@
+/*
+ * import.h - loading one export file into the store, all or nothing.
+ *
+ * lcm_import_file() finds the file's format (or takes the one forced),
+ * reads it row by row and writes it inside one transaction: on the first
+ * bad row the whole file is rolled back, unless skip_invalid is set, in
+ * which case bad rows are written to rejects and the rest goes in.
+ */
+#ifndef LCM_IMPORT_H
+#define LCM_IMPORT_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "csv.h"
+#include "err.h"
+#include "store.h"
+#include "timefmt.h"
+
+struct lcm_import_opts {
+	const char *format;	/* NULL: detect */
+	const char *course;	/* --course: course of forum exports and logs */
+	const char *forum;	/* --forum: forum name of a forum export */
+	const char *platform;	/* lcm formats: platform of the ids (default "lcm") */
+	struct lcm_timeopt time;
+	enum lcm_encoding encoding;
+	int skip_invalid;
+	FILE *rejects;		/* borrowed; may be NULL with skip_invalid */
+	int dry_run;		/* do everything, then roll back */
+	int64_t now;		/* recorded as source.imported_at */
+};
+
+/* What an import counts, per kind of row. */
+enum lcm_kind {
+	LCM_K_PERSON, LCM_K_THREAD, LCM_K_POST, LCM_K_EVENT,
+	LCM_K_COMPLETION, LCM_K_ITEM, LCM_K_SKILL, LCM_K_MAX
+};
+
+struct lcm_import_stats {
+	const char *format;		/* the format used (static string) */
+	long rows;			/* data rows read */
+	long rejected;			/* rows skipped with skip_invalid */
+	long count[LCM_K_MAX][3];	/* by enum lcm_outcome: same, new, updated */
+	int cp1252;			/* the file was guessed to be Windows-1252 */
+};
+
+/*
+ * Imports path ("-" for standard input) into st. name is the name used in
+ * messages and recorded as the source. Returns 0, or -1 with err filled and
+ * located (file:line) and the store as it was before.
+ */
+int lcm_import_file(struct lcm_store *st, const char *path,
+		    const struct lcm_import_opts *opts,
+		    struct lcm_import_stats *stats, struct lcm_err *err);
+
+/* Names of the formats lcm_import_file knows, NULL-terminated. */
+extern const char *const lcm_import_formats[];
+
+/* Singular and plural noun of a kind, for summaries ("post", "posts"). */
+const char *lcm_kind_noun(enum lcm_kind k, long n);
+
+#endif

@@ -1,0 +1,72 @@
+/*
+ * render.h - writing result rows as table, csv, tsv, json or ndjson.
+ *
+ * Analysis code hands rows of typed cells to a renderer; only this
+ * module knows output formats. The renderer writes to a FILE* it borrows.
+ *
+ *	struct lcm_render *r = lcm_render_new(stdout, LCM_FMT_CSV, cols, 3, 0);
+ *	lcm_render_row(r, cells);  ...
+ *	lcm_render_end(r);   (writes what was buffered: table, json)
+ *	lcm_render_free(r);
+ */
+#ifndef LCM_RENDER_H
+#define LCM_RENDER_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+enum lcm_format {
+	LCM_FMT_TABLE,	/* aligned columns for people, UTF-8 width aware */
+	LCM_FMT_CSV,
+	LCM_FMT_TSV,	/* tabs and newlines inside values become spaces */
+	LCM_FMT_JSON,	/* one array of objects */
+	LCM_FMT_NDJSON	/* one object per line */
+};
+
+/* "table", "csv", "tsv", "json", "ndjson"; -1 when unknown. */
+int lcm_format_parse(const char *name, enum lcm_format *out);
+
+enum lcm_cell_type {
+	LCM_CELL_NULL,	/* empty in csv/table, null in json */
+	LCM_CELL_STR,
+	LCM_CELL_INT,
+	LCM_CELL_REAL,	/* printed with %.4g-like shortest form, see render.c */
+	LCM_CELL_BOOL	/* 0/1 in csv, false/true in json */
+};
+
+struct lcm_cell {
+	enum lcm_cell_type type;
+	const char *s;	/* STR: borrowed, only during lcm_render_row */
+	int64_t i;	/* INT, BOOL */
+	double d;	/* REAL */
+};
+
+/* Flags */
+enum {
+	LCM_RENDER_EXCEL = 1 << 0,	/* csv: BOM, ';', formula cells neutralised */
+	LCM_RENDER_NO_HEADER = 1 << 1
+};
+
+struct lcm_render;
+
+/* columns: ncol names, copied. */
+struct lcm_render *lcm_render_new(FILE *fp, enum lcm_format fmt,
+				  const char *const *columns, size_t ncol,
+				  int flags);
+
+/* One row of ncol cells (copied where needed). */
+void lcm_render_row(struct lcm_render *r, const struct lcm_cell *cells);
+
+/* Finishes the output (table body, json's closing ']'). */
+void lcm_render_end(struct lcm_render *r);
+
+void lcm_render_free(struct lcm_render *r);
+
+/* Cell builders, for brevity at call sites. */
+struct lcm_cell lcm_cell_str(const char *s);	/* NULL s gives a NULL cell */
+struct lcm_cell lcm_cell_int(int64_t i);
+struct lcm_cell lcm_cell_real(double d);
+struct lcm_cell lcm_cell_bool(int b);
+struct lcm_cell lcm_cell_null(void);
+
+#endif

@@ -1,0 +1,264 @@
+/* store.c - SQLite store: open, schema, migrations, transactions. */
+#include "store.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "store_write.h"
+#include "xalloc.h"
+
+/*
+ * Schema version 1. Times are UTC epoch seconds. Text columns are UTF-8.
+ * post.parent_ext keeps the platform's parent id so replies imported
+ * before their parent are linked at the end of the file (parent_id).
+ * event.verb/object point into term, a dictionary: a log of millions of
+ * rows repeats a few hundred names.
+ */
+static const char schema_v1[] =
+	"CREATE TABLE source(id INTEGER PRIMARY KEY, platform TEXT NOT NULL,"
+	" format TEXT NOT NULL, path TEXT NOT NULL, imported_at INTEGER NOT NULL,"
+	" rows INTEGER NOT NULL);"
+	"CREATE TABLE person(id INTEGER PRIMARY KEY, platform TEXT NOT NULL,"
+	" external_id TEXT NOT NULL, name TEXT, email TEXT,"
+	" role TEXT NOT NULL DEFAULT 'learner' CHECK(role IN ('learner','staff','expert')),"
+	" cohort TEXT, manager TEXT, UNIQUE(platform, external_id));"
+	"CREATE INDEX person_name ON person(platform, name);"
+	"CREATE INDEX person_email ON person(email) WHERE email IS NOT NULL;"
+	"CREATE TABLE course(id INTEGER PRIMARY KEY, platform TEXT NOT NULL,"
+	" external_id TEXT NOT NULL, name TEXT, UNIQUE(platform, external_id));"
+	"CREATE TABLE forum(id INTEGER PRIMARY KEY, course_id INTEGER REFERENCES course(id),"
+	" platform TEXT NOT NULL, external_id TEXT NOT NULL, name TEXT,"
+	" UNIQUE(platform, external_id));"
+	"CREATE TABLE thread(id INTEGER PRIMARY KEY, forum_id INTEGER REFERENCES forum(id),"
+	" platform TEXT NOT NULL, external_id TEXT NOT NULL, title TEXT,"
+	" author_id INTEGER REFERENCES person(id), created INTEGER,"
+	" UNIQUE(platform, external_id));"
+	"CREATE TABLE post(id INTEGER PRIMARY KEY,"
+	" thread_id INTEGER NOT NULL REFERENCES thread(id),"
+	" parent_id INTEGER REFERENCES post(id), parent_ext TEXT,"
+	" author_id INTEGER REFERENCES person(id), platform TEXT NOT NULL,"
+	" external_id TEXT NOT NULL, created INTEGER NOT NULL, modified INTEGER,"
+	" subject TEXT, body TEXT, words INTEGER NOT NULL DEFAULT 0,"
+	" is_question INTEGER NOT NULL DEFAULT 0, deleted INTEGER NOT NULL DEFAULT 0,"
+	" private INTEGER NOT NULL DEFAULT 0, accepted INTEGER NOT NULL DEFAULT 0,"
+	" UNIQUE(platform, external_id));"
+	"CREATE INDEX post_thread ON post(thread_id, created);"
+	"CREATE INDEX post_author ON post(author_id, created);"
+	"CREATE INDEX post_unlinked ON post(id) WHERE parent_id IS NULL AND parent_ext IS NOT NULL;"
+	"CREATE TABLE term(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);"
+	"CREATE TABLE event(id INTEGER PRIMARY KEY, person_id INTEGER REFERENCES person(id),"
+	" course_id INTEGER REFERENCES course(id), ts INTEGER NOT NULL,"
+	" verb INTEGER NOT NULL REFERENCES term(id), object INTEGER REFERENCES term(id),"
+	" platform TEXT NOT NULL, external_id TEXT NOT NULL, UNIQUE(platform, external_id));"
+	"CREATE INDEX event_person ON event(person_id, ts);"
+	"CREATE VIEW event_text AS SELECT e.id, e.person_id, e.course_id, e.ts,"
+	" v.text AS verb, o.text AS object, e.platform, e.external_id"
+	" FROM event e JOIN term v ON v.id = e.verb LEFT JOIN term o ON o.id = e.object;"
+	"CREATE TABLE item(id INTEGER PRIMARY KEY, platform TEXT NOT NULL,"
+	" external_id TEXT NOT NULL, title TEXT, format TEXT, duration_min INTEGER,"
+	" level INTEGER, language TEXT, url TEXT, UNIQUE(platform, external_id));"
+	"CREATE TABLE item_skill(item_id INTEGER NOT NULL REFERENCES item(id),"
+	" skill TEXT NOT NULL, PRIMARY KEY(item_id, skill));"
+	"CREATE TABLE item_prereq(item_id INTEGER NOT NULL REFERENCES item(id),"
+	" requires TEXT NOT NULL, PRIMARY KEY(item_id, requires));"
+	"CREATE TABLE completion(person_id INTEGER NOT NULL REFERENCES person(id),"
+	" item_id INTEGER NOT NULL REFERENCES item(id), state TEXT NOT NULL,"
+	" ts INTEGER, score REAL, PRIMARY KEY(person_id, item_id));"
+	"CREATE TABLE person_skill(person_id INTEGER NOT NULL REFERENCES person(id),"
+	" skill TEXT NOT NULL, kind TEXT NOT NULL CHECK(kind IN ('interest','goal','has')),"
+	" PRIMARY KEY(person_id, skill, kind));"
+	"CREATE TABLE notified(thread_id INTEGER NOT NULL REFERENCES thread(id),"
+	" channel TEXT NOT NULL, ts INTEGER NOT NULL, PRIMARY KEY(thread_id, channel));";
+
+/* migrations[v] brings a store from version v to v + 1. */
+static const char *const migrations[] = { schema_v1 };
+
+const char *
+lcm_store_default_path(const char *path)
+{
+	const char *env;
+
+	if (path && *path)
+		return path;
+	env = getenv("LCM_DB");
+	if (env && *env)
+		return env;
+	return "lcm.db";
+}
+
+int
+lcm_store_fail(struct lcm_store *st, struct lcm_err *err, const char *what)
+{
+	return lcm_error(err, "store '%s': %s: %s", st->path ? st->path : "",
+			 what, st->db ? sqlite3_errmsg(st->db) : "not open");
+}
+
+int
+lcm_store_exec(struct lcm_store *st, const char *sql, struct lcm_err *err)
+{
+	char *msg = NULL;
+
+	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		lcm_error(err, "store '%s': %s", st->path, msg ? msg : "failed");
+		sqlite3_free(msg);
+		return -1;
+	}
+	return 0;
+}
+
+sqlite3_stmt *
+lcm_store_prepare(struct lcm_store *st, const char *sql, struct lcm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) != SQLITE_OK) {
+		lcm_store_fail(st, err, "cannot prepare a query");
+		sqlite3_finalize(s);
+		return NULL;
+	}
+	return s;
+}
+
+static int
+user_version(struct lcm_store *st, int *v, struct lcm_err *err)
+{
+	sqlite3_stmt *s = lcm_store_prepare(st, "PRAGMA user_version", err);
+	int rc;
+
+	if (!s)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*v = sqlite3_column_int(s, 0);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return lcm_store_fail(st, err, "cannot read the schema version");
+	return 0;
+}
+
+/* Is this an empty database (no table at all)? */
+static int
+is_empty(struct lcm_store *st, int *empty, struct lcm_err *err)
+{
+	sqlite3_stmt *s = lcm_store_prepare(st,
+		"SELECT count(*) FROM sqlite_master", err);
+	int rc;
+
+	if (!s)
+		return -1;
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW)
+		*empty = sqlite3_column_int(s, 0) == 0;
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW)
+		return lcm_store_fail(st, err, "not a database");
+	return 0;
+}
+
+static int
+migrate(struct lcm_store *st, int from, struct lcm_err *err)
+{
+	char sql[64];
+	int v;
+
+	if (lcm_store_begin(st, err) < 0)
+		return -1;
+	for (v = from; v < LCM_SCHEMA_VERSION; v++) {
+		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
+		if (lcm_store_exec(st, migrations[v], err) < 0 ||
+		    lcm_store_exec(st, sql, err) < 0) {
+			lcm_store_rollback(st);
+			return -1;
+		}
+	}
+	return lcm_store_commit(st, err);
+}
+
+int
+lcm_store_open(struct lcm_store *st, const char *path, int flags,
+	       int busy_ms, struct lcm_err *err)
+{
+	int oflags, v = 0, empty = 0;
+	int memory = strcmp(path, ":memory:") == 0;
+
+	st->db = NULL;
+	st->stmt = NULL;
+	st->path = lcm_xstrdup(path);
+	if (flags & LCM_STORE_READONLY)
+		oflags = SQLITE_OPEN_READONLY;
+	else if (flags & LCM_STORE_CREATE)
+		oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+	else
+		oflags = SQLITE_OPEN_READWRITE;
+	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+		lcm_error(err, "cannot open store '%s': %s", path,
+			  st->db ? sqlite3_errmsg(st->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_extended_result_codes(st->db, 1);
+	sqlite3_busy_timeout(st->db, busy_ms);
+	if (is_empty(st, &empty, err) < 0 || user_version(st, &v, err) < 0)
+		goto fail;
+	if (!empty && v == 0) {
+		lcm_error(err, "'%s' is not an lcm store (a database without lcm's schema)", path);
+		goto fail;
+	}
+	if (v > LCM_SCHEMA_VERSION) {
+		lcm_error(err, "store '%s' has schema version %d, newer than this lcm (%d)",
+			  path, v, LCM_SCHEMA_VERSION);
+		goto fail;
+	}
+	if (flags & LCM_STORE_READONLY) {
+		if (v < LCM_SCHEMA_VERSION) {
+			lcm_error(err, "store '%s' has schema version %d: run lcm-import once to upgrade it",
+				  path, v);
+			goto fail;
+		}
+		return 0;
+	}
+	/* WAL lets cron readers run beside an import; NORMAL is safe in WAL. */
+	if (lcm_store_exec(st, memory ? "PRAGMA foreign_keys=ON;" :
+		"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+		"PRAGMA foreign_keys=ON;", err) < 0)
+		goto fail;
+	if (lcm_store_exec(st, "PRAGMA cache_size=-32768; PRAGMA temp_store=MEMORY;", err) < 0)
+		goto fail;
+	if (v < LCM_SCHEMA_VERSION && migrate(st, v, err) < 0)
+		goto fail;
+	return 0;
+fail:
+	lcm_store_close(st);
+	return -1;
+}
+
+void
+lcm_store_close(struct lcm_store *st)
+{
+	lcm_store_stmts_free(st);
+	if (st->db)
+		sqlite3_close(st->db);
+	free(st->path);
+	st->db = NULL;
+	st->path = NULL;
+}
+
+int
+lcm_store_begin(struct lcm_store *st, struct lcm_err *err)
+{
+	return lcm_store_exec(st, "BEGIN IMMEDIATE", err);
+}
+
+int
+lcm_store_commit(struct lcm_store *st, struct lcm_err *err)
+{
+	return lcm_store_exec(st, "COMMIT", err);
+}
+
+void
+lcm_store_rollback(struct lcm_store *st)
+{
+	if (st->db && !sqlite3_get_autocommit(st->db))
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+	/* cached term ids may name rows that are gone now */
+	lcm_store_stmts_free(st);
+}

@@ -1,0 +1,594 @@
+/*
+ * store_write.c - idempotent upserts into the store: see store_write.h.
+ *
+ * Rows found by (platform, external_id) are updated only when a value
+ * differs (the "IS NOT" guards), so sqlite3_changes() tells an update
+ * from a row that is already up to date.
+ */
+#include "store_write.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "strmap.h"
+#include "xalloc.h"
+
+enum stmt_id {
+	PERSON_FIND, PERSON_INSERT, PERSON_UPDATE,
+	COURSE_FIND, COURSE_INSERT,
+	FORUM_FIND, FORUM_INSERT,
+	THREAD_FIND, THREAD_INSERT, THREAD_UPDATE,
+	POST_FIND, POST_INSERT, POST_UPDATE,
+	EVENT_INSERT, EVENT_UPDATE,
+	TERM_FIND, TERM_INSERT,
+	ITEM_FIND, ITEM_INSERT, ITEM_UPDATE,
+	ITEM_SKILL_CLEAR, ITEM_SKILL_ADD, ITEM_PREREQ_CLEAR, ITEM_PREREQ_ADD,
+	COMPLETION_INSERT, COMPLETION_UPDATE, PERSON_SKILL_ADD, SOURCE_ADD, LINK_PARENTS, PERSON_BY_NAME, PERSON_EXT_BY_NAME,
+	NSTMT
+};
+
+static const char *const sql[NSTMT] = {
+	[PERSON_FIND] = "SELECT id FROM person WHERE platform = ?1 AND external_id = ?2",
+	[PERSON_INSERT] = "INSERT INTO person(platform, external_id, name, email, role,"
+		" cohort, manager) VALUES(?1, ?2, ?3, ?4, coalesce(?5, 'learner'), ?6, ?7)",
+	[PERSON_UPDATE] = "UPDATE person SET name = coalesce(?3, name),"
+		" email = coalesce(?4, email), role = coalesce(?5, role),"
+		" cohort = coalesce(?6, cohort), manager = coalesce(?7, manager)"
+		" WHERE id = ?1 AND (name, email, role, cohort, manager) IS NOT"
+		" (coalesce(?3, name), coalesce(?4, email), coalesce(?5, role),"
+		" coalesce(?6, cohort), coalesce(?7, manager))",
+	[COURSE_FIND] = "SELECT id FROM course WHERE platform = ?1 AND external_id = ?2",
+	[COURSE_INSERT] = "INSERT INTO course(platform, external_id, name) VALUES(?1, ?2, ?3)",
+	[FORUM_FIND] = "SELECT id FROM forum WHERE platform = ?1 AND external_id = ?2",
+	[FORUM_INSERT] = "INSERT INTO forum(platform, external_id, course_id, name)"
+		" VALUES(?1, ?2, ?3, ?4)",
+	[THREAD_FIND] = "SELECT id FROM thread WHERE platform = ?1 AND external_id = ?2",
+	[THREAD_INSERT] = "INSERT INTO thread(platform, external_id, forum_id, title,"
+		" author_id, created) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+	[THREAD_UPDATE] = "UPDATE thread SET forum_id = coalesce(?3, forum_id),"
+		" title = coalesce(?4, title), author_id = coalesce(?5, author_id),"
+		" created = coalesce(?6, created) WHERE id = ?1 AND"
+		" (forum_id, title, author_id, created) IS NOT (coalesce(?3, forum_id),"
+		" coalesce(?4, title), coalesce(?5, author_id), coalesce(?6, created))",
+	[POST_FIND] = "SELECT id FROM post WHERE platform = ?1 AND external_id = ?2",
+	[POST_INSERT] = "INSERT INTO post(platform, external_id, thread_id, parent_ext,"
+		" author_id, created, modified, subject, body, words, is_question,"
+		" deleted, private, accepted) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+		" ?9, ?10, ?11, ?12, ?13, ?14)",
+	[POST_UPDATE] = "UPDATE post SET thread_id = ?3, parent_ext = ?4,"
+		" parent_id = CASE WHEN parent_ext IS ?4 THEN parent_id END,"
+		" author_id = ?5, created = ?6, modified = ?7, subject = ?8, body = ?9,"
+		" words = ?10, is_question = ?11, deleted = ?12, private = ?13, accepted = ?14"
+		" WHERE id = ?1 AND (thread_id, parent_ext, author_id, created, modified,"
+		" subject, body, words, is_question, deleted, private, accepted) IS NOT"
+		" (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	[EVENT_INSERT] = "INSERT OR IGNORE INTO event(platform, external_id, person_id,"
+		" course_id, ts, verb, object) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[EVENT_UPDATE] = "UPDATE event SET person_id = ?3, course_id = ?4, ts = ?5,"
+		" verb = ?6, object = ?7 WHERE platform = ?1 AND external_id = ?2"
+		" AND (person_id, course_id, ts, verb, object) IS NOT (?3, ?4, ?5, ?6, ?7)",
+	[TERM_FIND] = "SELECT id FROM term WHERE text = ?1",
+	[TERM_INSERT] = "INSERT INTO term(text) VALUES(?1)",
+	[ITEM_FIND] = "SELECT id FROM item WHERE platform = ?1 AND external_id = ?2",
+	[ITEM_INSERT] = "INSERT INTO item(platform, external_id, title, format,"
+		" duration_min, level, language, url) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+	[ITEM_UPDATE] = "UPDATE item SET title = ?3, format = ?4, duration_min = ?5,"
+		" level = ?6, language = ?7, url = ?8 WHERE id = ?1 AND (title, format,"
+		" duration_min, level, language, url) IS NOT (?3, ?4, ?5, ?6, ?7, ?8)",
+	[ITEM_SKILL_CLEAR] = "DELETE FROM item_skill WHERE item_id = ?1",
+	[ITEM_SKILL_ADD] = "INSERT OR IGNORE INTO item_skill(item_id, skill) VALUES(?1, ?2)",
+	[ITEM_PREREQ_CLEAR] = "DELETE FROM item_prereq WHERE item_id = ?1",
+	[ITEM_PREREQ_ADD] = "INSERT OR IGNORE INTO item_prereq(item_id, requires) VALUES(?1, ?2)",
+	[COMPLETION_INSERT] = "INSERT OR IGNORE INTO completion(person_id, item_id, state,"
+		" ts, score) VALUES(?1, ?2, ?3, ?4, ?5)",
+	[COMPLETION_UPDATE] = "UPDATE completion SET state = ?3, ts = ?4, score = ?5"
+		" WHERE person_id = ?1 AND item_id = ?2 AND (state, ts, score) IS NOT (?3, ?4, ?5)",
+	[PERSON_SKILL_ADD] = "INSERT OR IGNORE INTO person_skill(person_id, skill, kind)"
+		" VALUES(?1, ?2, ?3)",
+	[SOURCE_ADD] = "INSERT INTO source(platform, format, path, imported_at, rows)"
+		" VALUES(?1, ?2, ?3, ?4, ?5)",
+	[PERSON_BY_NAME] = "SELECT id FROM person WHERE platform = ?1 AND name = ?2"
+		" ORDER BY id LIMIT 1",
+	[PERSON_EXT_BY_NAME] = "SELECT external_id FROM person WHERE platform = ?1"
+		" AND name = ?2 ORDER BY id LIMIT 1",
+	[LINK_PARENTS] = "UPDATE post SET parent_id = (SELECT p.id FROM post p"
+		" WHERE p.platform = post.platform AND p.external_id = post.parent_ext)"
+		" WHERE parent_id IS NULL AND parent_ext IS NOT NULL",
+};
+
+struct lcm_store_stmts {
+	sqlite3_stmt *s[NSTMT];
+	struct lcm_strmap terms;	/* term text -> id */
+};
+
+void
+lcm_store_stmts_free(struct lcm_store *st)
+{
+	int i;
+
+	if (!st->stmt)
+		return;
+	for (i = 0; i < NSTMT; i++)
+		sqlite3_finalize(st->stmt->s[i]);
+	lcm_strmap_release(&st->stmt->terms);
+	free(st->stmt);
+	st->stmt = NULL;
+}
+
+/* The statement i, prepared on first use and reset for binding. */
+static sqlite3_stmt *
+stmt(struct lcm_store *st, enum stmt_id i, struct lcm_err *err)
+{
+	if (!st->stmt) {
+		st->stmt = lcm_xcalloc(1, sizeof(*st->stmt));
+		lcm_strmap_init(&st->stmt->terms);
+	}
+	if (!st->stmt->s[i]) {
+		st->stmt->s[i] = lcm_store_prepare(st, sql[i], err);
+		if (!st->stmt->s[i])
+			return NULL;
+	} else {
+		sqlite3_reset(st->stmt->s[i]);
+		sqlite3_clear_bindings(st->stmt->s[i]);
+	}
+	return st->stmt->s[i];
+}
+
+static void
+bind_text(sqlite3_stmt *s, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(s, i, v, -1, SQLITE_STATIC);
+}
+
+/* Binds an id, 0 meaning NULL. */
+static void
+bind_id(sqlite3_stmt *s, int i, int64_t v)
+{
+	if (v)
+		sqlite3_bind_int64(s, i, v);
+}
+
+/* Steps a statement that returns nothing; 0 or -1. */
+static int
+run(struct lcm_store *st, sqlite3_stmt *s, struct lcm_err *err, const char *what)
+{
+	int rc = sqlite3_step(s);
+
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return lcm_store_fail(st, err, what);
+	return 0;
+}
+
+/* Runs a FIND statement: 1 found (*id set), 0 not found, -1 error. */
+static int
+find(struct lcm_store *st, sqlite3_stmt *s, int64_t *id, struct lcm_err *err)
+{
+	int rc = sqlite3_step(s);
+
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		sqlite3_reset(s);
+		return 1;
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_DONE)
+		return lcm_store_fail(st, err, "cannot look up a row");
+	return 0;
+}
+
+/* Binds platform and external_id as ?1 ?2 of FIND statement i and runs it. */
+static int
+find_key(struct lcm_store *st, enum stmt_id i, const char *platform,
+	 const char *ext, int64_t *id, struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, i, err);
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, platform);
+	bind_text(s, 2, ext);
+	return find(st, s, id, err);
+}
+
+/* Runs an INSERT (*id from the new row) or an UPDATE, sets *outcome. */
+static int
+write_row(struct lcm_store *st, sqlite3_stmt *s, int found, int64_t *id,
+	  enum lcm_outcome *outcome, struct lcm_err *err)
+{
+	enum lcm_outcome o;
+
+	if (run(st, s, err, found ? "cannot update a row" : "cannot insert a row") < 0)
+		return -1;
+	if (!found) {
+		*id = sqlite3_last_insert_rowid(st->db);
+		o = LCM_NEW;
+	} else {
+		o = sqlite3_changes(st->db) ? LCM_UPDATED : LCM_SAME;
+	}
+	if (outcome)
+		*outcome = o;
+	return 0;
+}
+
+int
+lcm_store_person(struct lcm_store *st, const struct lcm_person *p,
+		 int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	int found = find_key(st, PERSON_FIND, p->platform, p->external_id, id, err);
+
+	if (found < 0 || !(s = stmt(st, found ? PERSON_UPDATE : PERSON_INSERT, err)))
+		return -1;
+	if (found)
+		sqlite3_bind_int64(s, 1, *id);
+	else
+		bind_text(s, 1, p->platform);
+	bind_text(s, 2, p->external_id);
+	bind_text(s, 3, p->name);
+	bind_text(s, 4, p->email);
+	bind_text(s, 5, p->role);
+	bind_text(s, 6, p->cohort);
+	bind_text(s, 7, p->manager);
+	return write_row(st, s, found, id, outcome, err);
+}
+
+int
+lcm_store_person_by_name(struct lcm_store *st, const char *platform,
+			 const char *name, int64_t *id, struct lcm_err *err)
+{
+	return find_key(st, PERSON_BY_NAME, platform, name, id, err);
+}
+
+int
+lcm_store_person_ext_by_name(struct lcm_store *st, const char *platform,
+			     const char *name, struct lcm_buf *ext,
+			     struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, PERSON_EXT_BY_NAME, err);
+	int rc;
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, platform);
+	bind_text(s, 2, name);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		lcm_buf_reset(ext);
+		lcm_buf_adds(ext, (const char *)sqlite3_column_text(s, 0));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lcm_store_fail(st, err, "cannot look up a person");
+	return rc == SQLITE_ROW;
+}
+
+int
+lcm_store_course(struct lcm_store *st, const char *platform,
+		 const char *external_id, const char *name, int64_t *id,
+		 struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	int found = find_key(st, COURSE_FIND, platform, external_id, id, err);
+
+	if (found)
+		return found < 0 ? -1 : 0;
+	if (!(s = stmt(st, COURSE_INSERT, err)))
+		return -1;
+	bind_text(s, 1, platform);
+	bind_text(s, 2, external_id);
+	bind_text(s, 3, name);
+	return write_row(st, s, 0, id, NULL, err);
+}
+
+int
+lcm_store_forum(struct lcm_store *st, const char *platform,
+		const char *external_id, int64_t course_id, const char *name,
+		int64_t *id, struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	int found = find_key(st, FORUM_FIND, platform, external_id, id, err);
+
+	if (found)
+		return found < 0 ? -1 : 0;
+	if (!(s = stmt(st, FORUM_INSERT, err)))
+		return -1;
+	bind_text(s, 1, platform);
+	bind_text(s, 2, external_id);
+	bind_id(s, 3, course_id);
+	bind_text(s, 4, name);
+	return write_row(st, s, 0, id, NULL, err);
+}
+
+int
+lcm_store_thread(struct lcm_store *st, const struct lcm_thread *t,
+		 int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	int found = find_key(st, THREAD_FIND, t->platform, t->external_id, id, err);
+
+	if (found < 0 || !(s = stmt(st, found ? THREAD_UPDATE : THREAD_INSERT, err)))
+		return -1;
+	if (found)
+		sqlite3_bind_int64(s, 1, *id);
+	else
+		bind_text(s, 1, t->platform);
+	bind_text(s, 2, t->external_id);
+	bind_id(s, 3, t->forum_id);
+	bind_text(s, 4, t->title);
+	bind_id(s, 5, t->author_id);
+	if (t->has_created)
+		sqlite3_bind_int64(s, 6, t->created);
+	return write_row(st, s, found, id, outcome, err);
+}
+
+int
+lcm_store_post(struct lcm_store *st, const struct lcm_post *p,
+	       int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	int found = find_key(st, POST_FIND, p->platform, p->external_id, id, err);
+
+	if (found < 0 || !(s = stmt(st, found ? POST_UPDATE : POST_INSERT, err)))
+		return -1;
+	if (found)
+		sqlite3_bind_int64(s, 1, *id);
+	else
+		bind_text(s, 1, p->platform);
+	bind_text(s, 2, p->external_id);
+	sqlite3_bind_int64(s, 3, p->thread_id);
+	bind_text(s, 4, p->parent_ext);
+	bind_id(s, 5, p->author_id);
+	sqlite3_bind_int64(s, 6, p->created);
+	if (p->has_modified)
+		sqlite3_bind_int64(s, 7, p->modified);
+	bind_text(s, 8, p->subject);
+	bind_text(s, 9, p->body);
+	sqlite3_bind_int(s, 10, p->words);
+	sqlite3_bind_int(s, 11, p->is_question);
+	sqlite3_bind_int(s, 12, p->deleted);
+	sqlite3_bind_int(s, 13, p->private_);
+	sqlite3_bind_int(s, 14, p->accepted);
+	return write_row(st, s, found, id, outcome, err);
+}
+
+/*
+ * INSERT OR IGNORE, then, when the row was there, UPDATE guarded by IS NOT:
+ * one statement for a new row (the bulk case), two for a re-import.
+ */
+static int
+insert_or_update(struct lcm_store *st, enum stmt_id ins, enum stmt_id upd,
+		 void (*bind)(sqlite3_stmt *, const void *), const void *row,
+		 enum lcm_outcome *outcome, struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, ins, err);
+	enum lcm_outcome o = LCM_NEW;
+
+	if (!s)
+		return -1;
+	bind(s, row);
+	if (run(st, s, err, "cannot insert a row") < 0)
+		return -1;
+	if (!sqlite3_changes(st->db)) {
+		if (!(s = stmt(st, upd, err)))
+			return -1;
+		bind(s, row);
+		if (run(st, s, err, "cannot update a row") < 0)
+			return -1;
+		o = sqlite3_changes(st->db) ? LCM_UPDATED : LCM_SAME;
+	}
+	if (outcome)
+		*outcome = o;
+	return 0;
+}
+
+static void
+bind_event(sqlite3_stmt *s, const void *row)
+{
+	const struct lcm_event *e = row;
+
+	bind_text(s, 1, e->platform);
+	bind_text(s, 2, e->external_id);
+	bind_id(s, 3, e->person_id);
+	bind_id(s, 4, e->course_id);
+	sqlite3_bind_int64(s, 5, e->ts);
+	sqlite3_bind_int64(s, 6, e->verb);
+	bind_id(s, 7, e->object);
+}
+
+int
+lcm_store_event(struct lcm_store *st, const struct lcm_event *e,
+		enum lcm_outcome *outcome, struct lcm_err *err)
+{
+	return insert_or_update(st, EVENT_INSERT, EVENT_UPDATE, bind_event, e,
+				outcome, err);
+}
+
+int
+lcm_store_term(struct lcm_store *st, const char *text, int64_t *id,
+	       struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	int found;
+
+	if (st->stmt && lcm_strmap_get(&st->stmt->terms, text, id))
+		return 0;
+	if (!(s = stmt(st, TERM_FIND, err)))
+		return -1;
+	bind_text(s, 1, text);
+	found = find(st, s, id, err);
+	if (found < 0)
+		return -1;
+	if (!found) {
+		if (!(s = stmt(st, TERM_INSERT, err)))
+			return -1;
+		bind_text(s, 1, text);
+		if (write_row(st, s, 0, id, NULL, err) < 0)
+			return -1;
+	}
+	lcm_strmap_put(&st->stmt->terms, text, *id);
+	return 0;
+}
+
+int
+lcm_store_item_find(struct lcm_store *st, const char *platform,
+		    const char *external_id, int64_t *id, struct lcm_err *err)
+{
+	return find_key(st, ITEM_FIND, platform, external_id, id, err);
+}
+
+int
+lcm_store_item(struct lcm_store *st, const struct lcm_item *it,
+	       int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	int found = find_key(st, ITEM_FIND, it->platform, it->external_id, id, err);
+
+	if (found < 0 || !(s = stmt(st, found ? ITEM_UPDATE : ITEM_INSERT, err)))
+		return -1;
+	if (found)
+		sqlite3_bind_int64(s, 1, *id);
+	else
+		bind_text(s, 1, it->platform);
+	bind_text(s, 2, it->external_id);
+	bind_text(s, 3, it->title);
+	bind_text(s, 4, it->format);
+	if (it->has_duration)
+		sqlite3_bind_int64(s, 5, it->duration_min);
+	if (it->has_level)
+		sqlite3_bind_int64(s, 6, it->level);
+	bind_text(s, 7, it->language);
+	bind_text(s, 8, it->url);
+	return write_row(st, s, found, id, outcome, err);
+}
+
+/* Replaces the ';'-list of rows of item_id in a two-column table. */
+static int
+replace_list(struct lcm_store *st, enum stmt_id clear, enum stmt_id add,
+	     int64_t item_id, const char *list, struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, clear, err);
+	const char *p, *end, *next;
+	char *word;
+	int rc;
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, item_id);
+	if (run(st, s, err, "cannot update a list") < 0)
+		return -1;
+	for (p = list ? list : ""; *p; p = next) {
+		end = strchr(p, ';');
+		next = end ? end + 1 : p + strlen(p);
+		if (!end)
+			end = next;
+		while (p < end && (*p == ' ' || *p == '\t'))
+			p++;
+		while (end > p && (end[-1] == ' ' || end[-1] == '\t'))
+			end--;
+		if (end == p)
+			continue;
+		if (!(s = stmt(st, add, err)))
+			return -1;
+		word = lcm_xstrndup(p, (size_t)(end - p));
+		sqlite3_bind_int64(s, 1, item_id);
+		sqlite3_bind_text(s, 2, word, -1, SQLITE_TRANSIENT);
+		rc = run(st, s, err, "cannot add to a list");
+		free(word);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+int
+lcm_store_item_skills(struct lcm_store *st, int64_t item_id, const char *list,
+		      struct lcm_err *err)
+{
+	return replace_list(st, ITEM_SKILL_CLEAR, ITEM_SKILL_ADD, item_id, list, err);
+}
+
+int
+lcm_store_item_prereqs(struct lcm_store *st, int64_t item_id, const char *list,
+		       struct lcm_err *err)
+{
+	return replace_list(st, ITEM_PREREQ_CLEAR, ITEM_PREREQ_ADD, item_id, list, err);
+}
+
+struct completion {
+	int64_t person_id, item_id;
+	const char *state;
+	int64_t ts;
+	double score;
+	int has_ts, has_score;
+};
+
+static void
+bind_completion(sqlite3_stmt *s, const void *row)
+{
+	const struct completion *c = row;
+
+	sqlite3_bind_int64(s, 1, c->person_id);
+	sqlite3_bind_int64(s, 2, c->item_id);
+	bind_text(s, 3, c->state);
+	if (c->has_ts)
+		sqlite3_bind_int64(s, 4, c->ts);
+	if (c->has_score)
+		sqlite3_bind_double(s, 5, c->score);
+}
+
+int
+lcm_store_completion(struct lcm_store *st, int64_t person_id, int64_t item_id,
+		     const char *state, int64_t ts, int has_ts, double score,
+		     int has_score, enum lcm_outcome *outcome, struct lcm_err *err)
+{
+	struct completion c = { person_id, item_id, state, ts, score, has_ts, has_score };
+
+	return insert_or_update(st, COMPLETION_INSERT, COMPLETION_UPDATE,
+				bind_completion, &c, outcome, err);
+}
+
+int
+lcm_store_person_skill(struct lcm_store *st, int64_t person_id,
+		       const char *skill, const char *kind,
+		       enum lcm_outcome *outcome, struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, PERSON_SKILL_ADD, err);
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, person_id);
+	bind_text(s, 2, skill);
+	bind_text(s, 3, kind);
+	if (run(st, s, err, "cannot write a skill") < 0)
+		return -1;
+	if (outcome)
+		*outcome = sqlite3_changes(st->db) ? LCM_NEW : LCM_SAME;
+	return 0;
+}
+
+int
+lcm_store_link_parents(struct lcm_store *st, struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, LINK_PARENTS, err);
+
+	return s ? run(st, s, err, "cannot link replies to their parents") : -1;
+}
+
+int
+lcm_store_source(struct lcm_store *st, const char *platform, const char *format,
+		 const char *path, int64_t when, int64_t rows, struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, SOURCE_ADD, err);
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, platform);
+	bind_text(s, 2, format);
+	bind_text(s, 3, path);
+	sqlite3_bind_int64(s, 4, when);
+	sqlite3_bind_int64(s, 5, rows);
+	return run(st, s, err, "cannot record the source");
+}

@@ -1,0 +1,77 @@
+#!/bin/sh
+# run.sh BINDIR - run the CLI golden tests.
+#
+# Each tests/cli/<tool>/<case>.sh runs in a fresh temporary directory with
+# LC_ALL=C TZ=UTC, the programs of BINDIR first on PATH, LCM_DB pointing
+# into that directory, and these variables:
+#   FIXTURES  ../shared/fixtures (real samples, read in place)
+#   DATA      tests/data        SAMPLE  scripts/sample
+# Its stdout, stderr and exit status are compared with <case>.out,
+# <case>.err and <case>.rc. Timings in messages (" in 0.3 s") read " in X s".
+# LCM_UPDATE=1 rewrites the golden files instead; LCM_VALGRIND=1 runs every
+# program under valgrind and fails on a leak or memory error.
+set -u
+bindir=$(cd "$1" && pwd)
+root=$(cd "$(dirname "$0")/../.." && pwd)
+FIXTURES=${LCM_FIXTURES:-$root/../shared/fixtures}
+if [ ! -d "$FIXTURES" ]; then
+	echo "cli: no fixtures at $FIXTURES (set LCM_FIXTURES)" >&2
+	exit 2
+fi
+FIXTURES=$(cd "$FIXTURES" && pwd)
+DATA=$root/tests/data
+SAMPLE=$root/scripts/sample
+export FIXTURES DATA SAMPLE
+
+tmproot=$(mktemp -d "${TMPDIR:-/tmp}/lcm-cli.XXXXXX")
+trap 'rm -rf "$tmproot"' EXIT INT TERM
+
+path=$bindir
+if [ "${LCM_VALGRIND:-}" = 1 ]; then
+	mkdir "$tmproot/vg"
+	for p in "$bindir"/lcm-*; do
+		n=${p##*/}
+		printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect "%s" "$@"\n' "$p" >"$tmproot/vg/$n"
+		chmod +x "$tmproot/vg/$n"
+	done
+	path=$tmproot/vg
+fi
+
+pass=0
+fail=0
+for t in "$root"/tests/cli/*/*.sh; do
+	[ -f "$t" ] || continue
+	case=${t%.sh}
+	name=${case#"$root"/tests/cli/}
+	dir=$tmproot/$(echo "$name" | tr / _)
+	mkdir -p "$dir"
+	(cd "$dir" && LC_ALL=C TZ=UTC PATH="$path:$PATH" LCM_DB="$dir/lcm.db" \
+		sh "$t" >"$dir/.out" 2>"$dir/.err.raw" </dev/null)
+	echo $? >"$dir/.rc"
+	sed -E 's/ in [0-9]+\.[0-9] s$/ in X s/' "$dir/.err.raw" >"$dir/.err"
+	if [ "${LCM_UPDATE:-}" = 1 ]; then
+		cp "$dir/.out" "$case.out"
+		cp "$dir/.err" "$case.err"
+		cp "$dir/.rc" "$case.rc"
+		pass=$((pass + 1))
+		continue
+	fi
+	ok=1
+	for k in out err rc; do
+		if [ ! -f "$case.$k" ]; then
+			echo "FAIL $name: no $name.$k (run make check-update)"
+			ok=0
+		elif ! cmp -s "$case.$k" "$dir/.$k"; then
+			echo "FAIL $name: $k differs:"
+			diff -u "$case.$k" "$dir/.$k" | head -n 40
+			ok=0
+		fi
+	done
+	if [ $ok = 1 ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+	fi
+done
+echo "cli: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
