@@ -39,8 +39,8 @@ lcm_kind_noun(enum lcm_kind k, long n)
 	return nouns[k][n != 1];
 }
 
-static const struct lcm_input_format *
-format_by_name(const char *name)
+const struct lcm_input_format *
+lcm_input_format_by_name(const char *name)
 {
 	size_t i;
 
@@ -50,9 +50,8 @@ format_by_name(const char *name)
 	return NULL;
 }
 
-/* Compares a header cell with one alias: case-insensitive, trimmed. */
-static int
-header_is(const char *cell, const char *alias, size_t alen)
+int
+lcm_input_header_is(const char *cell, const char *alias, size_t alen)
 {
 	size_t n;
 
@@ -76,16 +75,15 @@ find_column(char *const *header, size_t n, const char *names)
 		if (!end)
 			end = a + strlen(a);
 		for (i = 0; i < n; i++)
-			if (header_is(header[i], a, (size_t)(end - a)))
+			if (lcm_input_header_is(header[i], a, (size_t)(end - a)))
 				return (int)i;
 		a = *end ? end + 1 : end;
 	}
 	return -1;
 }
 
-/* First alias of a column, for messages. */
-static void
-first_name(const char *names, char *out, size_t size)
+void
+lcm_input_first_name(const char *names, char *out, size_t size)
 {
 	size_t n = strcspn(names, "|");
 
@@ -171,9 +169,8 @@ reject(struct lcm_import *im, long line, const struct lcm_err *why, char *raw)
 	free(raw);
 }
 
-/* Feeds one row to the format; handles --skip-invalid. 0 or -1. */
-static int
-feed(struct lcm_import *im, const struct lcm_input_format *f,
+int
+lcm_input_feed(struct lcm_import *im, const struct lcm_input_format *f,
      const char *const *v, long line, char *raw, struct lcm_err *err)
 {
 	struct lcm_err rowerr;
@@ -225,9 +222,9 @@ import_csv(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_o
 	}
 	ncols = rec.nfields;
 	if (im->opts->format) {
-		f = format_by_name(im->opts->format);
+		f = lcm_input_format_by_name(im->opts->format);
 		if (map_columns(f, rec.fields, ncols, map, &missing) < 0) {
-			first_name(missing, name, sizeof(name));
+			lcm_input_first_name(missing, name, sizeof(name));
 			lcm_error_at(err, im->file, rec.line,
 				     "not a %s file: no column '%s' in the header",
 				     f->name, name);
@@ -264,7 +261,7 @@ import_csv(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_o
 		}
 		for (i = 0; i < (size_t)f->ncols; i++)
 			v[i] = map[i] >= 0 ? rec.fields[map[i]] : NULL;
-		if (feed(im, f, v, rec.line, im->opts->skip_invalid ? raw_row(&rec) : NULL,
+		if (lcm_input_feed(im, f, v, rec.line, im->opts->skip_invalid ? raw_row(&rec) : NULL,
 			 err) < 0)
 			goto out;
 	}
@@ -279,141 +276,6 @@ out:
 	lcm_buf_release(&hdr);
 	free(map);
 	free(v);
-	return rc;
-}
-
-/* A JSON scalar as text in buf; NULL for null/absent. */
-static const char *
-json_text(json_t *j, struct lcm_buf *buf)
-{
-	lcm_buf_reset(buf);
-	if (!j || json_is_null(j))
-		return NULL;
-	if (json_is_string(j))
-		lcm_buf_add(buf, json_string_value(j), json_string_length(j));
-	else if (json_is_integer(j))
-		lcm_buf_printf(buf, "%" JSON_INTEGER_FORMAT, json_integer_value(j));
-	else if (json_is_real(j))
-		lcm_buf_printf(buf, "%.17g", json_real_value(j));
-	else if (json_is_true(j))
-		lcm_buf_addc(buf, '1');
-	else if (json_is_false(j))
-		lcm_buf_addc(buf, '0');
-	else
-		return NULL;
-	return buf->data;
-}
-
-/* Value of the object's key matching any alias of names. */
-static json_t *
-json_column(json_t *obj, const char *names)
-{
-	const char *a = names, *end, *key;
-	json_t *val;
-
-	while (*a) {
-		end = strchr(a, '|');
-		if (!end)
-			end = a + strlen(a);
-		json_object_foreach(obj, key, val)
-			if (header_is(key, a, (size_t)(end - a)))
-				return val;
-		a = *end ? end + 1 : end;
-	}
-	return NULL;
-}
-
-/* One JSON object as a row of f. */
-static int
-json_row(struct lcm_import *im, const struct lcm_input_format *f, json_t *obj,
-	 size_t sheet, size_t index, struct lcm_err *err)
-{
-	struct lcm_buf *bufs = lcm_xcalloc((size_t)f->ncols, sizeof(*bufs));
-	const char **v = lcm_xcalloc((size_t)f->ncols, sizeof(*v));
-	char name[64];
-	int i, rc = -1;
-
-	for (i = 0; i < f->ncols; i++)
-		lcm_buf_init(&bufs[i]);
-	if (!json_is_object(obj)) {
-		lcm_error_at(err, im->file, 0, "sheet %zu, record %zu: not an object",
-			     sheet, index);
-		goto out;
-	}
-	for (i = 0; i < f->ncols; i++) {
-		v[i] = json_text(json_column(obj, f->cols[i].names), &bufs[i]);
-		if (!v[i] && f->cols[i].required) {
-			first_name(f->cols[i].names, name, sizeof(name));
-			lcm_error_at(err, im->file, 0, "sheet %zu, record %zu: no key '%s'",
-				     sheet, index, name);
-			goto out;
-		}
-	}
-	rc = feed(im, f, v, 0, NULL, err);
-	if (rc < 0 && err->msg[0] && !err->line) {
-		char msg[sizeof(err->msg)];
-
-		snprintf(msg, sizeof(msg), "%s", err->msg);
-		snprintf(err->msg, sizeof(err->msg), "sheet %zu, record %zu: %.900s",
-			 sheet, index, msg);
-	}
-out:
-	for (i = 0; i < f->ncols; i++)
-		lcm_buf_release(&bufs[i]);
-	free(bufs);
-	free(v);
-	return rc;
-}
-
-/*
- * JSON input. This issue's one JSON format is Moodle's dataformat JSON:
- * an array of sheets, each an array of row objects ([[{...}]]); a plain
- * array of row objects is taken too.
- */
-static int
-import_json(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_out,
-	    struct lcm_err *err)
-{
-	json_error_t jerr;
-	json_t *doc = json_loadf(fp, JSON_REJECT_DUPLICATES, &jerr), *sheet, *row;
-	const struct lcm_input_format *f;
-	size_t i, j;
-	int rc = -1;
-
-	if (!doc)
-		return lcm_error_at(err, im->file, jerr.line, "invalid JSON: %s", jerr.text);
-	f = im->opts->format ? format_by_name(im->opts->format) : &lcm_fmt_moodle_forum;
-	if (f != &lcm_fmt_moodle_forum) {
-		lcm_error_at(err, im->file, 0, "format %s is read from CSV only", f->name);
-		goto out;
-	}
-	if (!json_is_array(doc)) {
-		lcm_error_at(err, im->file, 0,
-			     "unknown JSON format: expected Moodle's [[{...}]] export");
-		goto out;
-	}
-	*fp_out = f;
-	im->stats->format = f->name;
-	/* A plain array of rows is one sheet. */
-	if (json_array_size(doc) && json_is_object(json_array_get(doc, 0))) {
-		json_array_foreach(doc, j, row)
-			if (json_row(im, f, row, 1, j + 1, err) < 0)
-				goto out;
-		rc = 0;
-		goto out;
-	}
-	json_array_foreach(doc, i, sheet) {
-		if (!json_is_array(sheet)) {
-			lcm_error_at(err, im->file, 0, "sheet %zu: not an array", i + 1);
-			goto out;
-		}
-		json_array_foreach(sheet, j, row)
-			if (json_row(im, f, row, i + 1, j + 1, err) < 0)
-				goto out;
-	}
-	rc = 0;
-out:
-	json_decref(doc);
 	return rc;
 }
 
@@ -441,7 +303,7 @@ lcm_import_file(struct lcm_store *st, const char *path,
 	FILE *fp;
 
 	memset(stats, 0, sizeof(*stats));
-	if (opts->format && !format_by_name(opts->format))
+	if (opts->format && !lcm_input_format_by_name(opts->format))
 		return lcm_error(err, "unknown format '%s'", opts->format);
 	fp = stdin_ ? stdin : fopen(path, "rb");
 	if (!fp)
@@ -462,7 +324,7 @@ lcm_import_file(struct lcm_store *st, const char *path,
 		goto out;
 	}
 	if (c == '[' || c == '{')
-		rc = import_json(&im, fp, &f, err);
+		rc = lcm_import_json(&im, fp, &f, err);
 	else
 		rc = import_csv(&im, fp, &f, err);
 	if (rc == 0 && ferror(fp))

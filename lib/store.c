@@ -44,6 +44,8 @@ static const char schema_v1[] =
 	" UNIQUE(platform, external_id));"
 	"CREATE INDEX post_thread ON post(thread_id, created);"
 	"CREATE INDEX post_author ON post(author_id, created);"
+	"CREATE INDEX post_parent ON post(parent_id);"
+	"CREATE INDEX post_root ON post(created) WHERE parent_ext IS NULL;"
 	"CREATE INDEX post_unlinked ON post(id) WHERE parent_id IS NULL AND parent_ext IS NOT NULL;"
 	"CREATE TABLE term(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);"
 	"CREATE TABLE event(id INTEGER PRIMARY KEY, person_id INTEGER REFERENCES person(id),"

@@ -62,6 +62,32 @@ extern const struct lcm_input_format lcm_fmt_lcm_completions;
 extern const struct lcm_input_format lcm_fmt_lcm_catalogue;
 extern const struct lcm_input_format lcm_fmt_lcm_skills;
 
+/* The driver's pieces the JSON reader shares (import.c). */
+
+/* The format called name, or NULL. */
+const struct lcm_input_format *lcm_input_format_by_name(const char *name);
+
+/* 1 when a header cell (or JSON key) is alias: case-insensitive, trimmed. */
+int lcm_input_header_is(const char *cell, const char *alias, size_t alen);
+
+/* The first alias of a '|'-list of column names, for messages. */
+void lcm_input_first_name(const char *names, char *out, size_t size);
+
+/*
+ * Feeds one row to f, counting it; with --skip-invalid a bad row goes to
+ * the rejects (raw: the row as text, taken over; may be NULL). 0, or -1
+ * with err filled and located at line (0: no line).
+ */
+int lcm_input_feed(struct lcm_import *im, const struct lcm_input_format *f,
+		   const char *const *v, long line, char *raw, struct lcm_err *err);
+
+/*
+ * Reads a JSON input from fp (json_input.c): sets *f to the format used.
+ * 0, or -1 with err filled.
+ */
+int lcm_import_json(struct lcm_import *im, FILE *fp,
+		    const struct lcm_input_format **f, struct lcm_err *err);
+
 /* Helpers shared by the formats (input/common.c). */
 
 /* The platform rows of this import belong to. */

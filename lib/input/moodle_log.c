@@ -71,6 +71,11 @@ actor(struct lcm_import *im, struct state *s, const char *name,
 	*id = 0;
 	p.platform = "moodle";
 	p.name = strcmp(name, "-") == 0 || !*name ? NULL : name;
+	/* id 0 is Moodle's visitor who is not logged in: nobody */
+	if (uid && strcmp(uid, "0") == 0) {
+		free(uid);
+		return 0;
+	}
 	if (uid) {
 		p.external_id = uid;
 		rc = lcm_in_person(im, &p, id, err);

@@ -1,0 +1,77 @@
+/*
+ * unanswered.h - threads (and, on demand, question posts) that nobody
+ * answered: the analysis behind lcm-unanswered and the report.
+ *
+ * Pure queries over the store; printing is the caller's.
+ */
+#ifndef LCM_UNANSWERED_H
+#define LCM_UNANSWERED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bizhours.h"
+#include "store.h"
+
+/* What counts as a response. */
+enum lcm_response_rule {
+	LCM_BY_PEER,	/* a live, public reply by someone other than the author */
+	LCM_BY_ANY,	/* any live reply, the author's own included */
+	LCM_BY_STAFF	/* a live, public reply by staff or an expert */
+};
+
+/* A ',' free list of values a filter accepts (NULL or n == 0: all). */
+struct lcm_filter {
+	const char **v;
+	size_t n;
+};
+
+struct lcm_unanswered_opts {
+	int64_t now;
+	int64_t older_than;		/* seconds of age, wall or working time */
+	const struct lcm_bizhours *bizhours;	/* NULL: wall-clock age */
+	enum lcm_response_rule by;
+	int include_staff;		/* keep threads opened by staff */
+	int questions_only;		/* opening post reads as a question */
+	int posts;			/* also question posts inside threads */
+	struct lcm_filter courses, forums, cohorts;
+	const char *once;		/* channel: leave out threads already notified */
+};
+
+/* One thread or post nobody answered. Strings owned by the row. */
+struct lcm_unanswered {
+	int64_t thread_id, post_id;	/* store ids */
+	char *thread, *post;		/* the platform's ids */
+	char *course, *forum, *author, *author_name, *subject, *body;
+	int64_t author_pid;		/* store id of the author, 0 unknown */
+	int64_t created;
+	double age_hours;
+	int replies;			/* replies of any kind in the thread */
+	int question;
+	int is_post;			/* a post inside a thread, not a thread */
+	/* replies that did not count, for --explain */
+	int own, deleted, private_, nonstaff;
+};
+
+struct lcm_unanswered_list {
+	struct lcm_unanswered *rows;
+	size_t n;
+};
+
+/*
+ * Finds what nobody answered, oldest first (ties by thread id). Fills
+ * list (free with lcm_unanswered_list_free). 0, or -1 with err filled.
+ */
+int lcm_unanswered_find(struct lcm_store *st, const struct lcm_unanswered_opts *o,
+			struct lcm_unanswered_list *list, struct lcm_err *err);
+
+void lcm_unanswered_list_free(struct lcm_unanswered_list *list);
+
+/* Records the listed threads as notified on channel at now (--once). */
+int lcm_unanswered_mark(struct lcm_store *st, const struct lcm_unanswered_list *list,
+			const char *channel, int64_t now, struct lcm_err *err);
+
+/* Parses "any", "peer", "staff". -1 when unknown. */
+int lcm_response_rule_parse(const char *s, enum lcm_response_rule *out);
+
+#endif

@@ -1,0 +1,280 @@
+/* test_import.c - the import driver: detection, all-or-nothing, skipping. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "import.h"
+#include "store.h"
+
+struct fixture {
+	struct lcm_store st;
+	struct lcm_import_opts opts;
+	struct lcm_import_stats stats;
+	struct lcm_err err;
+	char path[64];
+};
+
+static int
+setup(void **state)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+
+	lcm_err_init(&f->err);
+	if (lcm_time_set_zone("UTC", &f->err) < 0 ||
+	    lcm_store_open(&f->st, ":memory:", LCM_STORE_CREATE, 0, &f->err) < 0) {
+		free(f);
+		return -1;
+	}
+	snprintf(f->path, sizeof(f->path), "/tmp/lcm-import-XXXXXX");
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fixture *f = *state;
+
+	lcm_store_close(&f->st);
+	unlink(f->path);
+	free(f);
+	return 0;
+}
+
+/* Writes text to the fixture's temporary file and imports it. */
+static int
+import_text(struct fixture *f, const char *text)
+{
+	int fd = mkstemp(f->path);
+	FILE *fp;
+
+	assert_true(fd >= 0);
+	fp = fdopen(fd, "w");
+	fputs(text, fp);
+	fclose(fp);
+	lcm_err_init(&f->err);
+	return lcm_import_file(&f->st, f->path, &f->opts, &f->stats, &f->err);
+}
+
+static int64_t
+count(struct fixture *f, const char *sql)
+{
+	sqlite3_stmt *s;
+	int64_t n = -1;
+
+	assert_int_equal(sqlite3_prepare_v2(f->st.db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		n = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return n;
+}
+
+static const char forum_csv[] =
+	"id,discussion,parent,userid,userfullname,created,modified,mailed,subject,"
+	"message,messageformat,messagetrust,attachment,totalscore,mailnow,deleted,"
+	"privatereplyto,privatereplytofullname,wordcount,charcount\n"
+	"10,1,0,5,Ana Martin,1700000000,1700000000,1,Question,"
+	"\"<p>Comment rendre le devoir ?</p>\",1,0,,0,0,0,0,,4,25\n"
+	"11,1,10,6,Bob Li,1700003600,1700003600,1,Re: Question,"
+	"\"<p>Dans l'onglet Devoirs.</p>\",1,0,,0,0,0,0,,3,22\n";
+
+static void
+test_import_file_detects_moodle_forum(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, forum_csv), 0);
+	assert_string_equal(f->stats.format, "moodle-forum");
+	assert_int_equal(f->stats.count[LCM_K_POST][LCM_NEW], 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM thread WHERE title = 'Question'"), 1);
+	assert_int_equal(count(f, "SELECT is_question FROM post WHERE external_id = '10'"), 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM post c JOIN post p ON p.id = c.parent_id"), 1);
+}
+
+static void
+test_import_file_twice_changes_nothing(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, forum_csv), 0);
+	unlink(f->path);
+	snprintf(f->path, sizeof(f->path), "/tmp/lcm-import-XXXXXX");
+	assert_int_equal(import_text(f, forum_csv), 0);
+	assert_int_equal(f->stats.count[LCM_K_POST][LCM_NEW], 0);
+	assert_int_equal(f->stats.count[LCM_K_POST][LCM_UPDATED], 0);
+	assert_int_equal(f->stats.count[LCM_K_POST][LCM_SAME], 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM post"), 2);
+}
+
+static void
+test_import_file_bad_row_rolls_back_everything(void **state)
+{
+	struct fixture *f = *state;
+	char text[2048];
+
+	snprintf(text, sizeof(text), "%s12,1,10,7,Cy,yesterday,,1,Re,x,1,0,,0,0,0,0,,1,1\n",
+		 forum_csv);
+	assert_int_equal(import_text(f, text), -1);
+	assert_int_equal(f->err.line, 4);
+	assert_non_null(strstr(f->err.msg, "column 'created'"));
+	assert_int_equal(count(f, "SELECT count(*) FROM post"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), 0);
+}
+
+static void
+test_import_file_skip_invalid_keeps_good_rows(void **state)
+{
+	struct fixture *f = *state;
+	char text[2048];
+
+	snprintf(text, sizeof(text), "%sabc,1,10,7,Cy,1700000000,,1,Re,x,1,0,,0,0,0,0,,1,1\n",
+		 forum_csv);
+	f->opts.skip_invalid = 1;
+	assert_int_equal(import_text(f, text), 0);
+	assert_int_equal(f->stats.rejected, 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM post"), 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM person"), 2);
+}
+
+static void
+test_import_file_wrong_field_count_is_an_error(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "person,time,verb\n1,2026-01-01,viewed,extra\n"), -1);
+	assert_non_null(strstr(f->err.msg, "expected 3 fields"));
+	assert_int_equal(f->err.line, 2);
+}
+
+static void
+test_import_file_unknown_header(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "a,b,c\n1,2,3\n"), -1);
+	assert_non_null(strstr(f->err.msg, "unknown format"));
+}
+
+static void
+test_import_file_header_only(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "person,skill,kind\n"), -1);
+	assert_non_null(strstr(f->err.msg, "no data rows"));
+}
+
+static void
+test_import_file_empty(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, ""), -1);
+	assert_non_null(strstr(f->err.msg, "empty file"));
+}
+
+static void
+test_import_file_forced_format_missing_column(void **state)
+{
+	struct fixture *f = *state;
+
+	f->opts.format = "lcm-events";
+	assert_int_equal(import_text(f, "person,skill,kind\n1,x,goal\n"), -1);
+	assert_non_null(strstr(f->err.msg, "no column 'time'"));
+}
+
+static void
+test_import_file_moodle_json_sheets(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f,
+		"[\n    [\n        {\"id\": \"3\", \"discussion\": \"2\", \"parent\": \"0\","
+		" \"userid\": \"9\", \"userfullname\": \"Zoé\", \"created\": \"1700000000\","
+		" \"modified\": \"1700000000\", \"subject\": \"Salut\", \"message\": \"<p>Hello</p>\","
+		" \"messageformat\": \"1\", \"deleted\": \"0\", \"privatereplyto\": \"0\"}\n"
+		"    ]\n]\n"), 0);
+	assert_string_equal(f->stats.format, "moodle-forum");
+	assert_int_equal(count(f, "SELECT count(*) FROM post WHERE body = 'Hello'"), 1);
+}
+
+static void
+test_import_file_invalid_json(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "[[{\"id\": 1,}]]"), -1);
+	assert_non_null(strstr(f->err.msg, "invalid JSON"));
+}
+
+static void
+test_import_file_lcm_persons_roles(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "id,name,email,role,cohort,manager\n"
+		"u1,Ana,ana@example.org,staff,A,\nu2,Bob,,learner,B,u1\n"), 0);
+	assert_string_equal(f->stats.format, "lcm-persons");
+	assert_int_equal(count(f, "SELECT count(*) FROM person WHERE platform = 'lcm'"
+			       " AND role = 'staff' AND external_id = 'u1'"), 1);
+}
+
+static void
+test_import_file_lcm_persons_bad_role(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "id,name,role\nu1,Ana,boss\n"), -1);
+	assert_non_null(strstr(f->err.msg, "not learner, staff or expert: 'boss'"));
+}
+
+static void
+test_import_file_moodle_log_user_from_description(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f,
+		"Time,User full name,Affected user,Event context,Component,Event name,"
+		"Description,Origin,IP address\n"
+		"\"23/01/23, 12:09\",User 58,-,Front page,Logs,Log report viewed,"
+		"The user with id '58' viewed the log report.,web,0.0.0.0\n"
+		"\"23/01/23, 12:09\",User 58,-,Front page,Logs,Log report viewed,"
+		"The user with id '58' viewed the log report.,web,0.0.0.0\n"), 0);
+	assert_string_equal(f->stats.format, "moodle-log");
+	/* two identical rows in the same minute are two events */
+	assert_int_equal(count(f, "SELECT count(*) FROM event"), 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM person WHERE external_id = '58'"), 1);
+	assert_int_equal(count(f, "SELECT ts FROM event LIMIT 1"), 1674475740);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+		T(test_import_file_detects_moodle_forum),
+		T(test_import_file_twice_changes_nothing),
+		T(test_import_file_bad_row_rolls_back_everything),
+		T(test_import_file_skip_invalid_keeps_good_rows),
+		T(test_import_file_wrong_field_count_is_an_error),
+		T(test_import_file_unknown_header),
+		T(test_import_file_header_only),
+		T(test_import_file_empty),
+		T(test_import_file_forced_format_missing_column),
+		T(test_import_file_moodle_json_sheets),
+		T(test_import_file_invalid_json),
+		T(test_import_file_lcm_persons_roles),
+		T(test_import_file_lcm_persons_bad_role),
+		T(test_import_file_moodle_log_user_from_description),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
