@@ -4,10 +4,14 @@
  * Reader: one record at a time, whatever the file's size; records carry
  * the line they start on, for "file:line:" messages. Handles a UTF-8
  * BOM, UTF-16LE/BE with a BOM (converted to UTF-8), Windows-1252 files
- * (no BOM and not valid UTF-8: converted, and lcm_csv_reader.converted
- * set so the program can say so once), CRLF or LF or CR line ends,
- * quoted fields with newlines, and ',' ';' or TAB found from the header
- * line (the one with the most separators outside quotes).
+ * (no BOM, and not valid UTF-8 before any valid non-ASCII UTF-8 was
+ * seen: converted, and lcm_csv_guessed_cp1252() true so the program can
+ * say so once; 0x81 0x8D 0x8F 0x90 0x9D become the C1 controls U+0081
+ * etc.), CRLF or LF or CR line ends, quoted fields with newlines, and
+ * ',' ';' or TAB found from the first line (the most frequent outside
+ * quotes; ',' on a tie or when there is none). As libcsv does, spaces
+ * and tabs around an unquoted field are dropped, and a stray quote in
+ * an unquoted field is kept as text.
  */
 #ifndef LCM_CSV_H
 #define LCM_CSV_H
@@ -25,12 +29,15 @@ enum lcm_encoding {
 	LCM_ENC_UTF16BE
 };
 
-/* Parses "utf-8", "windows-1252" (or "cp1252", "latin1"), "utf-16le",
- * "utf-16be", "auto"; case-insensitive. -1 when unknown. */
+/* Parses "utf-8" (or "utf8"), "windows-1252" (or "cp1252", "latin1"),
+ * "utf-16le", "utf-16be", "auto"; case-insensitive. -1 when unknown.
+ * lcm_encoding_name() gives "utf-8", "windows-1252", "utf-16le",
+ * "utf-16be" or "auto" (static strings). */
 int lcm_encoding_parse(const char *name, enum lcm_encoding *out);
 const char *lcm_encoding_name(enum lcm_encoding enc);
 
-/* Largest field accepted; a longer one is an error, not a crash. */
+/* Largest field (and record) accepted; a longer one is an error at the
+ * record's first line, found without holding more than this in memory. */
 #define LCM_CSV_MAX_FIELD (4u * 1024 * 1024)
 
 struct lcm_csv_opts {
@@ -67,7 +74,8 @@ struct lcm_csv_reader *lcm_csv_open(FILE *fp, const char *name,
 int lcm_csv_next(struct lcm_csv_reader *r, struct lcm_csv_record *rec,
 		 struct lcm_err *err);
 
-/* The separator in use (after the first record), and the encoding found. */
+/* The separator in use (known once lcm_csv_open() returns), and the
+ * encoding found (UTF-8 for AUTO until a guess turns it to cp1252). */
 char lcm_csv_delim(const struct lcm_csv_reader *r);
 enum lcm_encoding lcm_csv_encoding(const struct lcm_csv_reader *r);
 /* 1 once the reader has converted from Windows-1252 without being told. */
@@ -77,9 +85,10 @@ void lcm_csv_close(struct lcm_csv_reader *r);
 
 /*
  * Writer: RFC 4180, fields quoted when they hold the separator, a quote,
- * CR or LF (or always, with LCM_CSV_QUOTE_ALL). Excel mode neutralises
+ * CR or LF, or start or end with a space or TAB (so that they read back
+ * the same), or always, with LCM_CSV_QUOTE_ALL. Excel mode neutralises
  * formula cells: a field starting with = + - @ TAB or CR gets a leading
- * apostrophe (OWASP's advice).
+ * apostrophe (OWASP's advice), except a signed number such as "-3".
  */
 enum {
 	LCM_CSV_EXCEL = 1 << 0,
@@ -90,7 +99,9 @@ enum {
 void lcm_csv_write_field(FILE *fp, const char *s, char delim, int flags);
 
 /* Writes a whole record and its "\n" (RFC 4180 says CRLF; we write LF
- * like every Unix tool, and the reader takes both). */
+ * like every Unix tool, and the reader takes both). A NULL field is
+ * written empty; a record of one empty field is written as "" so that
+ * it is not a blank line. */
 void lcm_csv_write_record(FILE *fp, const char *const *fields, size_t n,
 			  char delim, int flags);
 

@@ -28,8 +28,12 @@ struct lcm_timeopt {
 
 /*
  * Sets the zone used for zone-less times and for local output: an IANA
- * name ("Europe/Paris"), "UTC", or NULL for the environment's TZ.
- * Returns -1 with err filled when the name is not a known zone.
+ * name ("Europe/Paris", a file under /usr/share/zoneinfo or $TZDIR),
+ * "UTC" or "Z", a POSIX TZ string ("CET-1CEST,M3.5.0,M10.5.0/3"), or NULL
+ * for the environment's TZ as it is. Sets TZ for the whole process and
+ * empties lcm_time_from_local's cache: change the zone only through here.
+ * Returns -1 with err filled ("unknown time zone 'X'") when the name is
+ * not a zone; names with ".." or a leading '/' are refused.
  */
 int lcm_time_set_zone(const char *zone, struct lcm_err *err);
 
@@ -37,9 +41,10 @@ int lcm_time_set_zone(const char *zone, struct lcm_err *err);
 int lcm_time_parse_epoch(const char *s, int64_t *out, struct lcm_err *err);
 
 /*
- * ISO 8601 / RFC 3339: "2026-11-23", "2026-11-23T14:05", "…T14:05:00",
- * fractional seconds of any length, 'T' or ' ' between date and time,
- * then "Z", "+01:00", "+0100", "+01" or nothing (local zone).
+ * ISO 8601 / RFC 3339: "2026-11-23" (00:00 local), "2026-11-23T14:05",
+ * "…T14:05:00", fractional seconds of any length after '.' or ','
+ * (dropped), 'T', 't' or ' ' between date and time, then "Z", "z",
+ * "+01:00", "+0100", "+01" or nothing (local zone). Nothing may follow.
  */
 int lcm_time_parse_iso(const char *s, int64_t *out, struct lcm_err *err);
 
@@ -50,24 +55,36 @@ int lcm_time_parse_iso(const char *s, int64_t *out, struct lcm_err *err);
  *   "Thursday, 17 October 2024, 12:13 PM"        (strftimedaydatetime)
  *   "17 October 2024, 12:13:05 PM"               (strftimedatetimeaccurate)
  * English month and day names, full or 3-letter, any case; French ones
- * too ("jeudi 17 octobre 2024, 12:13").
- * Errors say which: "day/month order: month 13 in '13/14/23, 10:00'
- * (try --date-order mdy)", "no year in '9 Mar, 14:05' (use --year)".
+ * too, with or without accents ("jeudi 17 octobre 2024, 12:13", "févr.").
+ * "October 17, 2024" (month first) is read too. A day name must be a known
+ * one but is not checked against the date. Two-digit years: 00-69 are
+ * 20yy, 70-99 19yy. opt may be NULL (dmy, no year).
+ * Errors say which: "month 13 in '01/13/23, 10:00': day/month order is
+ * not dmy (try --date-order mdy)", "no year in '9 Mar, 14:05' (give
+ * --year)", "day 31 does not exist in April 2024 in '31/04/24, 10:00'".
  */
 int lcm_time_parse_moodle(const char *s, const struct lcm_timeopt *opt,
 			  int64_t *out, struct lcm_err *err);
 
-/* Tries epoch, then ISO 8601, then the Moodle forms. opt may be NULL. */
+/*
+ * Picks the parser by shape, so that the error is the likely one: digits
+ * only (with an optional '-') is epoch, 4 digits and '-' is ISO 8601, the
+ * rest goes to the Moodle forms. opt may be NULL.
+ */
 int lcm_time_parse(const char *s, const struct lcm_timeopt *opt,
 		   int64_t *out, struct lcm_err *err);
 
 /*
  * Durations: "90m", "48h", "2d", "1w", "30s", a bare number = seconds;
- * several parts may follow each other ("1d12h"). Returns seconds.
+ * several parts may follow each other ("1d12h"). Sets *out to seconds.
+ * Empty, negative, unknown units and overflow are errors.
  */
 int lcm_duration_parse(const char *s, int64_t *out, struct lcm_err *err);
 
-/* Writes "2026-11-23T14:05:00Z" into out (size >= 32). Returns out. */
+/*
+ * Writes "2026-11-23T14:05:00Z" into out (size >= 32), for any t,
+ * negative ones included. Returns out.
+ */
 char *lcm_time_format_utc(int64_t t, char *out);
 
 /*
@@ -77,15 +94,24 @@ char *lcm_time_format_utc(int64_t t, char *out);
  */
 char *lcm_time_format_local(int64_t t, char *out);
 
-/* Days since 1970-01-01 of a proleptic Gregorian date (no zone). */
+/*
+ * Days since 1970-01-01 of a proleptic Gregorian date (no zone); m is
+ * 1..12, d past the month's end just adds up.
+ */
 int64_t lcm_days_from_civil(int64_t y, unsigned m, unsigned d);
 
-/* Epoch seconds of a UTC calendar time (no normalisation needed). */
+/*
+ * Epoch seconds of a UTC calendar time, by arithmetic (no timegm). Out of
+ * range fields carry over: month 13 is January of the next year, day 0
+ * the last day of the month before, and so on.
+ */
 int64_t lcm_time_from_utc(int y, int mon, int day, int h, int mi, int s);
 
 /*
  * Epoch seconds of a local calendar time in the current zone. Times in a
  * DST gap move forward; ambiguous times take the first (DST) occurrence.
+ * The UTC offsets of the last few local hours are cached (not
+ * thread-safe), so that a log of millions of rows costs a few lookups.
  */
 int64_t lcm_time_from_local(int y, int mon, int day, int h, int mi, int s);
 

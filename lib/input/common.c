@@ -136,6 +136,25 @@ lcm_in_course(struct lcm_import *im, const char *platform, const char *name,
 	return lcm_store_course(im->st, platform, name, name, id, err);
 }
 
+int
+lcm_in_thread(struct lcm_import *im, const struct lcm_thread *t, int root,
+	      int64_t *id, struct lcm_err *err)
+{
+	enum lcm_outcome o;
+	int seen = lcm_strmap_get(&im->threads, t->external_id, id);
+
+	/* a reply only needs the id; the opening post sets the details */
+	if (seen && !root)
+		return 0;
+	if (lcm_store_thread(im->st, t, id, &o, err) < 0)
+		return -1;
+	if (!seen) {
+		lcm_in_count(im, LCM_K_THREAD, o);
+		lcm_strmap_put(&im->threads, t->external_id, *id);
+	}
+	return 0;
+}
+
 char *
 lcm_in_body(const char *message, int is_html)
 {

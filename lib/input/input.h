@@ -122,6 +122,14 @@ int lcm_in_person(struct lcm_import *im, const struct lcm_person *p,
 int lcm_in_course(struct lcm_import *im, const char *platform,
 		  const char *name, int64_t *id, struct lcm_err *err);
 
+/*
+ * Writes thread t (root: the row is its opening post, which sets title,
+ * author and time) and sets *id. Counted once per file, cached: a reply
+ * to a thread already seen costs no store access.
+ */
+int lcm_in_thread(struct lcm_import *im, const struct lcm_thread *t, int root,
+		  int64_t *id, struct lcm_err *err);
+
 /* Adds an outcome to the stats. */
 void lcm_in_count(struct lcm_import *im, enum lcm_kind k, enum lcm_outcome o);
 

@@ -129,10 +129,8 @@ post_row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 		th.created = created;
 		th.has_created = 1;
 	}
-	if (lcm_store_thread(im->st, &th, &thread_id, &o, err) < 0)
+	if (lcm_in_thread(im, &th, root, &thread_id, err) < 0)
 		return -1;
-	if (root || o == LCM_NEW)
-		lcm_in_count(im, LCM_K_THREAD, o);
 	body = lcm_in_body(v[T_BODY], 1);
 	p.platform = platform;
 	p.external_id = v[T_ID];

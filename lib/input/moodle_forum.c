@@ -110,16 +110,8 @@ row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 		thread.created = created;
 		thread.has_created = 1;
 	}
-	/* A reply only needs its thread's id: known after the first row. */
-	if (parent != 0 && lcm_strmap_get(&im->threads, v[DISCUSSION], &thread_id)) {
-		;
-	} else {
-		if (lcm_store_thread(im->st, &thread, &thread_id, &o, err) < 0)
-			return -1;
-		if (parent == 0 || o == LCM_NEW)
-			lcm_in_count(im, LCM_K_THREAD, o);
-		lcm_strmap_put(&im->threads, v[DISCUSSION], thread_id);
-	}
+	if (lcm_in_thread(im, &thread, parent == 0, &thread_id, err) < 0)
+		return -1;
 
 	body = lcm_in_body(v[MESSAGE], fmt != FORMAT_PLAIN);
 	post.platform = "moodle";

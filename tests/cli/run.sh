@@ -7,7 +7,9 @@
 #   FIXTURES  ../shared/fixtures (real samples, read in place)
 #   DATA      tests/data        SAMPLE  scripts/sample
 # Its stdout, stderr and exit status are compared with <case>.out,
-# <case>.err and <case>.rc. Timings in messages (" in 0.3 s") read " in X s".
+# <case>.err and <case>.rc. Timings in messages (" in 0.3 s") read " in X s",
+# and the paths of DATA, FIXTURES, SAMPLE and the temporary directory read
+# as the variable names ($DATA ...), so golden files hold no machine's paths.
 # LCM_UPDATE=1 rewrites the golden files instead; LCM_VALGRIND=1 runs every
 # program under valgrind and fails on a leak or memory error.
 set -u
@@ -46,9 +48,14 @@ for t in "$root"/tests/cli/*/*.sh; do
 	dir=$tmproot/$(echo "$name" | tr / _)
 	mkdir -p "$dir"
 	(cd "$dir" && LC_ALL=C TZ=UTC PATH="$path:$PATH" LCM_DB="$dir/lcm.db" \
-		sh "$t" >"$dir/.out" 2>"$dir/.err.raw" </dev/null)
+		sh "$t" >"$dir/.out.raw" 2>"$dir/.err.raw" </dev/null)
 	echo $? >"$dir/.rc"
-	sed -E 's/ in [0-9]+\.[0-9] s$/ in X s/' "$dir/.err.raw" >"$dir/.err"
+	# paths differ from machine to machine: show them as the variables
+	for k in out err; do
+		sed -e "s|$DATA|\$DATA|g" -e "s|$FIXTURES|\$FIXTURES|g" -e "s|$SAMPLE|\$SAMPLE|g" \
+			-e "s|$dir|\$TMP|g" -E -e 's/ in [0-9]+\.[0-9] s$/ in X s/' \
+			"$dir/.$k.raw" >"$dir/.$k"
+	done
 	if [ "${LCM_UPDATE:-}" = 1 ]; then
 		cp "$dir/.out" "$case.out"
 		cp "$dir/.err" "$case.err"

@@ -11,6 +11,7 @@
 #include <cmocka.h>
 
 #include "import.h"
+#include "store_write.h"
 #include "store.h"
 
 struct fixture {
