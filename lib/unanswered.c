@@ -45,9 +45,12 @@ rule_sql(enum lcm_response_rule by)
 	}
 }
 
-/* " AND col IN (?, ?)" for a filter, binding later in the same order. */
+/*
+ * " AND col IN (?3, ?4)" for a filter, numbered from *next on (?1 and ?2
+ * are taken), bound later in the same order by bind_filter.
+ */
 static void
-filter_sql(struct lcm_buf *sql, const char *expr, const struct lcm_filter *f)
+filter_sql(struct lcm_buf *sql, const char *expr, const struct lcm_filter *f, int *next)
 {
 	size_t i;
 
@@ -55,7 +58,7 @@ filter_sql(struct lcm_buf *sql, const char *expr, const struct lcm_filter *f)
 		return;
 	lcm_buf_printf(sql, " AND %s IN (", expr);
 	for (i = 0; i < f->n; i++)
-		lcm_buf_adds(sql, i ? ", ?" : "?");
+		lcm_buf_printf(sql, "%s?%d", i ? ", " : "", (*next)++);
 	lcm_buf_addc(sql, ')');
 }
 
@@ -79,6 +82,7 @@ build_sql(struct lcm_buf *sql, const struct lcm_unanswered_opts *o, int posts)
 	/* the replies x that could answer q */
 	const char *child = posts ? "x.parent_id = q.id" :
 		"x.thread_id = q.thread_id AND x.id <> q.id";
+	int next = 3;
 
 	lcm_buf_printf(sql,
 		"SELECT t.id, q.id, t.external_id, q.external_id, c.external_id, f.name,"
@@ -110,9 +114,9 @@ build_sql(struct lcm_buf *sql, const struct lcm_unanswered_opts *o, int posts)
 	if (o->once && !posts)
 		lcm_buf_adds(sql, " AND NOT EXISTS (SELECT 1 FROM notified n"
 			     " WHERE n.thread_id = t.id AND n.channel = ?2)");
-	filter_sql(sql, "coalesce(c.external_id, c.name)", &o->courses);
-	filter_sql(sql, "coalesce(f.name, f.external_id)", &o->forums);
-	filter_sql(sql, "a.cohort", &o->cohorts);
+	filter_sql(sql, "coalesce(c.external_id, c.name)", &o->courses, &next);
+	filter_sql(sql, "coalesce(f.name, f.external_id)", &o->forums, &next);
+	filter_sql(sql, "a.cohort", &o->cohorts, &next);
 	lcm_buf_adds(sql, " ORDER BY q.created, t.id, q.id");
 }
 
