@@ -1,8 +1,24 @@
 /* open.c - the store or files in memory, for analysis programs. */
 #include "open.h"
 
+#include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+/*
+ * Is standard input data piped or redirected to us? A pipe or a regular
+ * file is; a terminal or /dev/null (cron's) is not.
+ */
+static int
+stdin_has_data(void)
+{
+	struct stat sb;
+
+	if (fstat(STDIN_FILENO, &sb) != 0)
+		return 0;
+	return S_ISFIFO(sb.st_mode) || (S_ISREG(sb.st_mode) && sb.st_size > 0);
+}
 
 int
 lcm_open_input(struct lcm_store *st, const char *db, char *const *files,
@@ -11,9 +27,17 @@ lcm_open_input(struct lcm_store *st, const char *db, char *const *files,
 {
 	struct lcm_import_opts none;
 	struct lcm_import_stats stats;
-	const char *path;
+	static char dash[] = "-";
+	static char *const stdin_only[] = { dash };
+	const char *path, *env;
 	int i;
 
+	/* "lcm-unanswered < forum.csv" reads the file, not the store */
+	env = getenv("LCM_DB");
+	if (nfiles == 0 && !db && !(env && *env) && stdin_has_data()) {
+		files = stdin_only;
+		nfiles = 1;
+	}
 	if (nfiles == 0) {
 		path = lcm_store_default_path(db);
 		/* SQLite would make an empty file: say what is wrong instead */
