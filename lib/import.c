@@ -8,7 +8,6 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "buf.h"
 #include "input/input.h"
@@ -50,17 +49,43 @@ lcm_input_format_by_name(const char *name)
 	return NULL;
 }
 
+/* Lower case of the character at s (ASCII, and Latin-1 capitals such as
+ * 'É' in French headers), its length in *len. */
+static unsigned
+fold(const unsigned char *s, size_t *len)
+{
+	if (s[0] == 0xc3 && s[1] >= 0x80 && s[1] <= 0x9e && s[1] != 0x97) {
+		*len = 2;
+		return 0xc300u | (s[1] + 0x20u);
+	}
+	if (s[0] == 0xc3 && s[1]) {
+		*len = 2;
+		return 0xc300u | s[1];
+	}
+	*len = 1;
+	return s[0] >= 'A' && s[0] <= 'Z' ? s[0] + 32u : s[0];
+}
+
 int
 lcm_input_header_is(const char *cell, const char *alias, size_t alen)
 {
-	size_t n;
+	const unsigned char *a = (const unsigned char *)alias, *end = a + alen;
+	const unsigned char *c;
+	size_t n, la, lc;
 
 	while (*cell == ' ' || *cell == '\t')
 		cell++;
 	n = strlen(cell);
 	while (n > 0 && (cell[n - 1] == ' ' || cell[n - 1] == '\t'))
 		n--;
-	return n == alen && strncasecmp(cell, alias, alen) == 0;
+	c = (const unsigned char *)cell;
+	while (a < end && c < (const unsigned char *)cell + n) {
+		if (fold(a, &la) != fold(c, &lc))
+			return 0;
+		a += la;
+		c += lc;
+	}
+	return a == end && c == (const unsigned char *)cell + n;
 }
 
 /* Index of the header cell matching any alias of names, or -1. */

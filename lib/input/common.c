@@ -155,6 +155,24 @@ lcm_in_thread(struct lcm_import *im, const struct lcm_thread *t, int root,
 	return 0;
 }
 
+int
+lcm_in_forum(struct lcm_import *im, const char *platform, const char *course,
+	     int64_t course_id, const char *name, int64_t *id, struct lcm_err *err)
+{
+	struct lcm_buf ext;
+	int rc;
+
+	/* two courses may each have a forum called "Questions" */
+	lcm_buf_init(&ext);
+	if (course)
+		lcm_buf_printf(&ext, "%s/%s", course, name);
+	else
+		lcm_buf_adds(&ext, name);
+	rc = lcm_store_forum(im->st, platform, ext.data, course_id, name, id, err);
+	lcm_buf_release(&ext);
+	return rc;
+}
+
 char *
 lcm_in_body(const char *message, int is_html)
 {

@@ -130,6 +130,14 @@ int lcm_in_course(struct lcm_import *im, const char *platform,
 int lcm_in_thread(struct lcm_import *im, const struct lcm_thread *t, int root,
 		  int64_t *id, struct lcm_err *err);
 
+/*
+ * The forum called name in course (its platform id, or NULL), made when
+ * new: its external id is "course/name", since forums have no id in
+ * exports and names repeat from course to course.
+ */
+int lcm_in_forum(struct lcm_import *im, const char *platform, const char *course,
+		 int64_t course_id, const char *name, int64_t *id, struct lcm_err *err);
+
 /* Adds an outcome to the stats. */
 void lcm_in_count(struct lcm_import *im, enum lcm_kind k, enum lcm_outcome o);
 

@@ -112,8 +112,8 @@ post_row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 	root = !lcm_in_opt(v[T_PARENT]) || strcmp(v[T_PARENT], "0") == 0;
 	if (lcm_in_course(im, platform, lcm_in_opt(v[T_COURSE]), &course, err) < 0)
 		return -1;
-	if (forum && lcm_store_forum(im->st, platform, forum, course, forum,
-				     &forum_id, err) < 0)
+	if (forum && lcm_in_forum(im, platform, lcm_in_opt(v[T_COURSE]) ? v[T_COURSE] :
+				  im->opts->course, course, forum, &forum_id, err) < 0)
 		return -1;
 	author.platform = platform;
 	author.external_id = v[T_AUTHOR];

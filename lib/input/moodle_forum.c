@@ -57,7 +57,7 @@ forum_of(struct lcm_import *im, struct lcm_err *err)
 		dot = strrchr(base, '.');
 		name = lcm_xstrndup(base, dot && dot != base ? (size_t)(dot - base) : strlen(base));
 	}
-	rc = lcm_store_forum(im->st, "moodle", name, course, name, &im->forum_id, err);
+	rc = lcm_in_forum(im, "moodle", im->opts->course, course, name, &im->forum_id, err);
 	free(name);
 	return rc;
 }

@@ -255,6 +255,21 @@ test_import_file_moodle_log_user_from_description(void **state)
 	assert_int_equal(count(f, "SELECT ts FROM event LIMIT 1"), 1674475740);
 }
 
+static void
+test_import_file_french_accented_header(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f,
+		"Heure,Nom complet de l'utilisateur,Utilisateur concern\xc3\xa9,"
+		"Contexte de l'\xc3\xa9v\xc3\xa9nement,Composant,\xc3\x89V\xc3\x89NEMENT,"
+		"Description,Origine,Adresse IP\n"
+		"\"5/10/26, 09:03:00\",Ana,-,Cours,Syst\xc3\xa8me,Cours consult\xc3\xa9,"
+		"The user with id '7' viewed the course with id '4'.,web,192.0.2.1\n"), 0);
+	assert_string_equal(f->stats.format, "moodle-log");
+	assert_int_equal(count(f, "SELECT count(*) FROM event_text WHERE verb = 'Cours consult\xc3\xa9'"), 1);
+}
+
 int
 main(void)
 {
@@ -274,6 +289,7 @@ main(void)
 		T(test_import_file_lcm_persons_roles),
 		T(test_import_file_lcm_persons_bad_role),
 		T(test_import_file_moodle_log_user_from_description),
+		T(test_import_file_french_accented_header),
 #undef T
 	};
 
