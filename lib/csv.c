@@ -23,7 +23,7 @@
  * libcsv's header is also named csv.h, and -Ilib makes <csv.h> find
  * ours: reach the system one by a path that lib/ cannot match.
  */
-#include <../include/csv.h>
+#include <csv.h>
 
 #include "buf.h"
 #include "xalloc.h"

@@ -27,10 +27,11 @@ enum lcm_format {
 int lcm_format_parse(const char *name, enum lcm_format *out);
 
 enum lcm_cell_type {
-	LCM_CELL_NULL,	/* empty in csv/table, null in json */
+	LCM_CELL_NULL,	/* empty in csv/tsv/table, null in json */
 	LCM_CELL_STR,
 	LCM_CELL_INT,
-	LCM_CELL_REAL,	/* printed with %.4g-like shortest form, see render.c */
+	LCM_CELL_REAL,	/* %.4f, trailing zeros cut ("0.5", "2"); %.6g outside
+			   [1e-4, 1e15); NaN/Inf: empty, null in json */
 	LCM_CELL_BOOL	/* 0/1 in csv, false/true in json */
 };
 
@@ -44,7 +45,7 @@ struct lcm_cell {
 /* Flags */
 enum {
 	LCM_RENDER_EXCEL = 1 << 0,	/* csv: BOM, ';', formula cells neutralised */
-	LCM_RENDER_NO_HEADER = 1 << 1
+	LCM_RENDER_NO_HEADER = 1 << 1	/* table, csv, tsv */
 };
 
 struct lcm_render;
