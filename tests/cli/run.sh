@@ -5,7 +5,7 @@
 # LC_ALL=C TZ=UTC, the programs of BINDIR first on PATH, LCM_DB pointing
 # into that directory, and these variables:
 #   FIXTURES  ../shared/fixtures (real samples, read in place)
-#   DATA      tests/data        SAMPLE  scripts/sample
+#   DATA      tests/data        SAMPLE  scripts/sample    SCRIPTS  scripts
 # Its stdout, stderr and exit status are compared with <case>.out,
 # <case>.err and <case>.rc. Timings in messages (" in 0.3 s") read " in X s",
 # and the paths of DATA, FIXTURES, SAMPLE and the temporary directory read
@@ -23,7 +23,8 @@ fi
 FIXTURES=$(cd "$FIXTURES" && pwd)
 DATA=$root/tests/data
 SAMPLE=$root/scripts/sample
-export FIXTURES DATA SAMPLE
+SCRIPTS=$root/scripts
+export FIXTURES DATA SAMPLE SCRIPTS
 
 tmproot=$(mktemp -d "${TMPDIR:-/tmp}/lcm-cli.XXXXXX")
 trap 'rm -rf "$tmproot"' EXIT INT TERM
@@ -52,7 +53,7 @@ for t in "$root"/tests/cli/*/*.sh; do
 	echo $? >"$dir/.rc"
 	# paths differ from machine to machine: show them as the variables
 	for k in out err; do
-		sed -e "s|$DATA|\$DATA|g" -e "s|$FIXTURES|\$FIXTURES|g" -e "s|$SAMPLE|\$SAMPLE|g" \
+		sed -e "s|$DATA|\$DATA|g" -e "s|$FIXTURES|\$FIXTURES|g" -e "s|$SAMPLE|\$SAMPLE|g" -e "s|$SCRIPTS|\$SCRIPTS|g" \
 			-e "s|$dir|\$TMP|g" -E -e 's/ in [0-9]+\.[0-9] s$/ in X s/' \
 			"$dir/.$k.raw" >"$dir/.$k"
 	done
