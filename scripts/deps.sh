@@ -7,7 +7,7 @@
 # Without root or sudo it prints the exact command to run and exits 1.
 set -u
 
-PKGS="gcc make libsqlite3-dev libcsv-dev libjansson-dev libcmocka-dev pkg-config mandoc sqlite3 tzdata"
+PKGS="gcc make libsqlite3-dev libcsv-dev libjansson-dev libcmocka-dev pkg-config mandoc sqlite3 tzdata zlib1g-dev"
 
 missing=""
 for p in $PKGS; do

@@ -67,7 +67,8 @@ person_row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 }
 
 const struct lcm_input_format lcm_fmt_lcm_persons = {
-	"lcm-persons", NULL, person_cols, P_N, person_row, NULL
+	.name = "lcm-persons", .platform = NULL,
+	.cols = person_cols, .ncols = P_N, .row = person_row, .finish = NULL
 };
 
 /* posts: id,thread,parent,author,created,subject,body,course,forum
@@ -156,7 +157,8 @@ post_row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 }
 
 const struct lcm_input_format lcm_fmt_lcm_posts = {
-	"lcm-posts", NULL, post_cols, T_N, post_row, NULL
+	.name = "lcm-posts", .platform = NULL,
+	.cols = post_cols, .ncols = T_N, .row = post_row, .finish = NULL
 };
 
 /* events: person,time,verb[,object,course,id,platform] */
@@ -208,7 +210,8 @@ event_row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 }
 
 const struct lcm_input_format lcm_fmt_lcm_events = {
-	"lcm-events", NULL, event_cols, E_N, event_row, NULL
+	.name = "lcm-events", .platform = NULL,
+	.cols = event_cols, .ncols = E_N, .row = event_row, .finish = NULL
 };
 
 /* The store id of a catalogue item, made when first referenced. */
@@ -268,7 +271,8 @@ completion_row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 }
 
 const struct lcm_input_format lcm_fmt_lcm_completions = {
-	"lcm-completions", NULL, completion_cols, C_N, completion_row, NULL
+	.name = "lcm-completions", .platform = NULL,
+	.cols = completion_cols, .ncols = C_N, .row = completion_row, .finish = NULL
 };
 
 /* catalogue: id,title,format,duration_min,level,skills,prereqs,language,url */
@@ -312,7 +316,8 @@ item_row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 }
 
 const struct lcm_input_format lcm_fmt_lcm_catalogue = {
-	"lcm-catalogue", NULL, item_cols, I_N, item_row, NULL
+	.name = "lcm-catalogue", .platform = NULL,
+	.cols = item_cols, .ncols = I_N, .row = item_row, .finish = NULL
 };
 
 /* skills: person,skill,kind[,platform] */
@@ -346,5 +351,6 @@ skill_row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 }
 
 const struct lcm_input_format lcm_fmt_lcm_skills = {
-	"lcm-skills", NULL, skill_cols, S_N, skill_row, NULL
+	.name = "lcm-skills", .platform = NULL,
+	.cols = skill_cols, .ncols = S_N, .row = skill_row, .finish = NULL
 };

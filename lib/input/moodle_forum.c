@@ -139,5 +139,6 @@ out:
 }
 
 const struct lcm_input_format lcm_fmt_moodle_forum = {
-	"moodle-forum", "moodle", cols, NCOLS, row, NULL
+	.name = "moodle-forum", .platform = "moodle",
+	.cols = cols, .ncols = NCOLS, .row = row, .finish = NULL
 };

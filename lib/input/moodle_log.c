@@ -182,5 +182,6 @@ finish(struct lcm_import *im, int ok, struct lcm_err *err)
 }
 
 const struct lcm_input_format lcm_fmt_moodle_log = {
-	"moodle-log", "moodle", cols, NCOLS, row, finish
+	.name = "moodle-log", .platform = "moodle",
+	.cols = cols, .ncols = NCOLS, .row = row, .finish = finish
 };

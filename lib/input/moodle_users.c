@@ -133,5 +133,6 @@ out:
 }
 
 const struct lcm_input_format lcm_fmt_moodle_users = {
-	"moodle-users", "moodle", cols, NCOLS, row, NULL
+	.name = "moodle-users", .platform = "moodle",
+	.cols = cols, .ncols = NCOLS, .row = row, .finish = NULL
 };
