@@ -79,9 +79,10 @@ check-unit: $(UNITBIN)
 check-cli: all
 	@sh tests/cli/run.sh $(B)/bin
 
-# Rewrites the golden files from the current programs; review with git diff.
+# Rewrites the golden files from the current programs (all, or CASES="lcm-import/usage"):
+# review with git diff.
 check-update: all
-	@LCM_UPDATE=1 sh tests/cli/run.sh $(B)/bin
+	@LCM_UPDATE=1 sh tests/cli/run.sh $(B)/bin $(CASES)
 
 asan:
 	$(MAKE) check SANITIZE=address,undefined

@@ -1,6 +1,7 @@
 /*
  * lcm-unanswered - the questions nobody answered, for the morning cron.
  */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -198,7 +199,7 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 		cells[n++] = lcm_cell_str(u->forum);
 		cells[n++] = lcm_cell_str(u->author);
 		cells[n++] = lcm_cell_str(lcm_time_format_utc(u->created, when));
-		cells[n++] = lcm_cell_real((double)(int64_t)(u->age_hours * 10.0) / 10.0);
+		cells[n++] = lcm_cell_real(floor(u->age_hours * 10.0 + 0.5) / 10.0);
 		cells[n++] = lcm_cell_int(u->replies);
 		cells[n++] = lcm_cell_bool(u->question);
 		cells[n++] = lcm_cell_str(u->subject);

@@ -1,5 +1,6 @@
 #!/bin/sh
-# run.sh BINDIR - run the CLI golden tests.
+# run.sh BINDIR [CASE...] - run the CLI golden tests (all, or the cases
+# named like lcm-import/usage or a whole tool like lcm-import).
 #
 # Each tests/cli/<tool>/<case>.sh runs in a fresh temporary directory with
 # LC_ALL=C TZ=UTC, the programs of BINDIR first on PATH, LCM_DB pointing
@@ -14,6 +15,7 @@
 # program under valgrind and fails on a leak or memory error.
 set -u
 bindir=$(cd "$1" && pwd)
+shift
 root=$(cd "$(dirname "$0")/../.." && pwd)
 FIXTURES=${LCM_FIXTURES:-$root/../shared/fixtures}
 if [ ! -d "$FIXTURES" ]; then
@@ -46,6 +48,13 @@ for t in "$root"/tests/cli/*/*.sh; do
 	[ -f "$t" ] || continue
 	case=${t%.sh}
 	name=${case#"$root"/tests/cli/}
+	if [ $# -gt 0 ]; then
+		want=0
+		for c in "$@"; do
+			[ "$c" = "$name" ] || [ "$c" = "${name%%/*}" ] && want=1
+		done
+		[ $want = 1 ] || continue
+	fi
 	dir=$tmproot/$(echo "$name" | tr / _)
 	mkdir -p "$dir"
 	(cd "$dir" && LC_ALL=C TZ=UTC PATH="$path:$PATH" LCM_DB="$dir/lcm.db" \
