@@ -41,6 +41,7 @@ LIBS = $(DEP_LIBS) $(CSV_LIBS) -lm
 
 .PHONY: all check check-unit check-cli check-update lint install uninstall clean demo bench asan valgrind
 .SUFFIXES:
+.SECONDARY:
 
 all: $(addprefix $(B)/bin/,$(PROGS))
 
