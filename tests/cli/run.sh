@@ -10,7 +10,9 @@
 # Its stdout, stderr and exit status are compared with <case>.out,
 # <case>.err and <case>.rc. Timings in messages (" in 0.3 s") read " in X s",
 # and the paths of DATA, FIXTURES, SAMPLE and the temporary directory read
-# as the variable names ($DATA ...), so golden files hold no machine's paths.
+# as the variable names ($DATA ...), so golden files hold no machine's paths;
+# getopt's messages name the program without its directory (valgrind runs
+# it by its full path).
 # LCM_UPDATE=1 rewrites the golden files instead; LCM_VALGRIND=1 runs every
 # program under valgrind and fails on a leak or memory error.
 set -u
@@ -64,6 +66,7 @@ for t in "$root"/tests/cli/*/*.sh; do
 	for k in out err; do
 		sed -e "s|$DATA|\$DATA|g" -e "s|$FIXTURES|\$FIXTURES|g" -e "s|$SAMPLE|\$SAMPLE|g" -e "s|$SCRIPTS|\$SCRIPTS|g" \
 			-e "s|$dir|\$TMP|g" -E -e 's/ in [0-9]+\.[0-9] s$/ in X s/' \
+			-e 's|^[^ :]*/(lcm-[a-z]+): |\1: |' \
 			"$dir/.$k.raw" >"$dir/.$k"
 	done
 	if [ "${LCM_UPDATE:-}" = 1 ]; then
