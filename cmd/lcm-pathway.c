@@ -1,0 +1,525 @@
+/*
+ * lcm-pathway - an individual learning pathway for each learner, from a
+ * catalogue of learning bricks: what to take, in what order, which week.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "catalogue.h"
+#include "cli.h"
+#include "pathway.h"
+#include "store.h"
+#include "xalloc.h"
+
+enum {
+	OPT_CATALOGUE = LCM_OPT_FIRST_PROGRAM, OPT_LEARNERS, OPT_LEARNER, OPT_GOAL,
+	OPT_BUDGET, OPT_WEEKS, OPT_PREFER, OPT_LANG, OPT_SCORES, OPT_EXPLAIN,
+	OPT_CHECK, OPT_STRICT
+};
+
+static const struct option options[] = {
+	LCM_CLI_OPTIONS,
+	{ "format", required_argument, NULL, 'f' },
+	{ "excel", no_argument, NULL, LCM_OPT_EXCEL },
+	{ "catalogue", required_argument, NULL, OPT_CATALOGUE },
+	{ "learners", required_argument, NULL, OPT_LEARNERS },
+	{ "learner", required_argument, NULL, OPT_LEARNER },
+	{ "goal", required_argument, NULL, OPT_GOAL },
+	{ "budget", required_argument, NULL, OPT_BUDGET },
+	{ "weeks", required_argument, NULL, OPT_WEEKS },
+	{ "prefer", required_argument, NULL, OPT_PREFER },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "scores", required_argument, NULL, OPT_SCORES },
+	{ "explain", no_argument, NULL, OPT_EXPLAIN },
+	{ "check", no_argument, NULL, OPT_CHECK },
+	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* The full usage, on standard output (--help). */
+static void
+usage(void)
+{
+	printf("Usage: lcm-pathway [--catalogue FILE] [--learners FILE | --db PATH]\n"
+	       "                   [--learner ID]... [--goal SKILL]... [--budget MINUTES]\n"
+	       "                   [--weeks N] [--prefer FORMAT,...] [--lang CODE]\n"
+	       "                   [--scores FILE] [--explain] [--strict] [-f FORMAT]\n"
+	       "                   [--excel] [-q]\n"
+	       "       lcm-pathway --check [--catalogue FILE] [--learners FILE | --db PATH]\n"
+	       "                   [--goal SKILL]...\n"
+	       "Plan each learner's pathway through a catalogue of learning bricks.\n"
+	       "\n"
+	       "  --catalogue FILE    the bricks, CSV or JSON (- for standard input);\n"
+	       "                      default: the catalogue imported into the store\n"
+	       "  --learners FILE     learners CSV with a 'learner' or 'person' column;\n"
+	       "                      what it lacks comes from the store when there is one\n"
+	       "  --db PATH           store file (default: $LCM_DB, else ./lcm.db)\n"
+	       "  --learner ID        only this learner (repeatable)\n"
+	       "  --goal SKILL        goal of the learners who have none (repeatable)\n"
+	       "  --budget MINUTES    minutes a week (default: 120)\n"
+	       "  --weeks N           plan at most N weeks; what is left is left out\n"
+	       "  --prefer FORMAT,... formats preferred, best first\n"
+	       "  --lang CODE         language preferred\n"
+	       "                      (the last three for learners who say nothing)\n"
+	       "  --scores FILE       person,item,score: add the remedial bricks of the\n"
+	       "                      score bands of the catalogue's 'remedial' column\n"
+	       "  --explain           a 'why' column: the alternatives passed over and why\n"
+	       "  --strict            a goal no brick teaches is an error\n"
+	       "  --check             check the catalogue (and the goals) and plan nothing\n"
+	       "  -f, --format FORMAT table, csv, tsv, json, ndjson, md\n"
+	       "                      (default: table on a terminal, else csv)\n"
+	       "  --excel             CSV for Excel: BOM, ';', formulas neutralised\n"
+	       "  -q, --quiet         no warnings\n"
+	       "  -h, --help          show this help and exit\n"
+	       "  -V, --version       show the version and exit\n"
+	       "\n"
+	       "Exit status: 0 pathways planned (or --check found nothing), 2 an error.\n");
+}
+
+struct settings {
+	const char *catalogue, *learners, *scores;
+	struct lcm_strlist only, goals, prefer;
+	struct lcm_plan_opts o;
+	enum lcm_pathway_format fmt;
+	int check, strict, excel;
+};
+
+/* A number from lo to hi for option name, or -1 after saying why. */
+static long
+number(const struct lcm_cli *cli, const char *name, const char *arg, long lo, long hi)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*end || end == arg || n < lo || n > hi) {
+		lcm_cli_usage_error(cli, "--%s: not a number from %ld to %ld: '%s'", name,
+				    lo, hi, arg);
+		return -1;
+	}
+	return n;
+}
+
+/* Opens path for reading ("-": standard input); NULL with err filled. */
+static FILE *
+fopen_in(const char *path, struct lcm_err *err)
+{
+	FILE *fp = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
+
+	if (!fp)
+		lcm_error(err, "cannot open '%s': %s", path, strerror(errno));
+	return fp;
+}
+
+/* Closes what fopen_in opened (not standard input). */
+static void
+close_in(FILE *fp)
+{
+	if (fp && fp != stdin)
+		fclose(fp);
+}
+
+/* Prints faults as "prog: file:line: message"; returns their number. */
+static size_t
+print_faults(const struct lcm_cli *cli, const struct lcm_faults *f, const char *file)
+{
+	struct lcm_err e;
+	size_t i;
+
+	for (i = 0; i < f->n; i++) {
+		lcm_err_init(&e);
+		if (f->v[i].kind != LCM_FAULT_UNTAUGHT) {
+			snprintf(e.file, sizeof(e.file), "%s", file);
+			e.line = f->v[i].line;
+		}
+		snprintf(e.msg, sizeof(e.msg), "%s", f->v[i].msg);
+		lcm_err_print(&e, cli->prog, stderr);
+	}
+	return f->n;
+}
+
+/* "L1, L2, L3 and 4 more" of the learners ids[0..n-1], into b. */
+static void
+name_some(struct lcm_buf *b, const struct lcm_strlist *ids)
+{
+	size_t i;
+
+	lcm_buf_reset(b);
+	lcm_buf_printf(b, "learner%s ", ids->n == 1 ? "" : "s");
+	for (i = 0; i < ids->n && i < 3; i++)
+		lcm_buf_printf(b, "%s'%s'", i ? ", " : "", ids->v[i]);
+	if (ids->n > 3)
+		lcm_buf_printf(b, " and %zu more", ids->n - 3);
+}
+
+/*
+ * Goals no brick teaches, with the learners who have them, as faults;
+ * the learners' own goals, or the --goal ones for those without.
+ */
+static void
+untaught(const struct lcm_catalogue *c, const struct lcm_learners *ls,
+	 const unsigned char *sel, const struct settings *s, struct lcm_faults *f)
+{
+	struct lcm_strlist skills = { 0 }, *who = NULL;
+	const struct lcm_strlist *goals;
+	struct lcm_buf b;
+	size_t i, j, k;
+
+	for (i = 0; i < ls->n; i++) {
+		if (!sel[i])
+			continue;
+		goals = ls->v[i].goals.n ? &ls->v[i].goals : &s->goals;
+		for (j = 0; j < goals->n; j++) {
+			if (lcm_catalogue_skill(c, goals->v[j]) ||
+			    lcm_strlist_find(&ls->v[i].has, goals->v[j]) != LCM_NONE)
+				continue;
+			if ((k = lcm_strlist_find(&skills, goals->v[j])) == LCM_NONE) {
+				k = skills.n;
+				lcm_strlist_add(&skills, goals->v[j]);
+				who = lcm_xreallocarray(who, skills.n, sizeof(*who));
+				memset(&who[k], 0, sizeof(*who));
+			}
+			lcm_strlist_add(&who[k], ls->v[i].id);
+		}
+	}
+	lcm_buf_init(&b);
+	for (k = 0; k < skills.n; k++) {
+		name_some(&b, &who[k]);
+		lcm_catalogue_check_goal(c, skills.v[k], b.data, f);
+		lcm_strlist_release(&who[k]);
+	}
+	/* --goal with no learner to give it to (--check alone) */
+	for (j = 0; j < s->goals.n; j++)
+		if (lcm_strlist_find(&skills, s->goals.v[j]) == LCM_NONE && !ls->n)
+			lcm_catalogue_check_goal(c, s->goals.v[j], "--goal", f);
+	lcm_buf_release(&b);
+	lcm_strlist_release(&skills);
+	free(who);
+}
+
+/*
+ * Plans and writes the pathway of every selected learner, then warns
+ * of bricks over a week's budget and of bricks left out by --weeks.
+ */
+static int
+plan_all(const struct lcm_cli *cli, const struct settings *s,
+	 const struct lcm_catalogue *c, const struct lcm_learners *ls,
+	 const unsigned char *sel, struct lcm_err *err)
+{
+	struct lcm_planner *p = lcm_planner_new(c, &s->o);
+	struct lcm_pathway_out *out = NULL;
+	struct lcm_plan plan = { 0 };
+	struct lcm_strlist cut = { 0 };
+	struct lcm_buf b;
+	size_t *over = lcm_xcalloc(c->n + 1, sizeof(*over)), i, j;
+	int rc = -1;
+
+	lcm_buf_init(&b);
+	out = lcm_pathway_out_new(stdout, s->fmt, s->o.explain,
+				  s->excel ? LCM_RENDER_EXCEL : 0);
+	for (i = 0; i < ls->n; i++) {
+		if (!sel[i])
+			continue;
+		if (lcm_planner_plan(p, &ls->v[i], &plan, err) < 0)
+			goto out;
+		lcm_pathway_out_learner(out, c, &ls->v[i], &plan);
+		for (j = 0; j < plan.n; j++)
+			if (plan.v[j].over_budget)
+				over[plan.v[j].brick]++;
+		if (plan.left_out)
+			lcm_strlist_add(&cut, ls->v[i].id);
+	}
+	lcm_pathway_out_end(out);
+	for (i = 0; !cli->quiet && i < c->n; i++)
+		if (over[i])
+			lcm_cli_warn(cli, "brick '%s' (%lld min) is longer than the weekly "
+				     "budget of %zu learner%s: it has a week of its own",
+				     c->b[i].id, (long long)c->b[i].duration, over[i],
+				     over[i] == 1 ? "" : "s");
+	if (cut.n && !cli->quiet) {
+		name_some(&b, &cut);
+		lcm_cli_warn(cli, "bricks left out beyond week %d for %s", s->o.weeks,
+			     b.data);
+	}
+	rc = 0;
+out:
+	lcm_pathway_out_free(out);
+	lcm_planner_free(p);
+	lcm_plan_release(&plan);
+	lcm_strlist_release(&cut);
+	lcm_buf_release(&b);
+	free(over);
+	return rc;
+}
+
+/* Reads the catalogue: the file, else the store. */
+static int
+load_catalogue(const struct settings *s, struct lcm_catalogue *c,
+	       struct lcm_store *st, int opened, struct lcm_err *err)
+{
+	FILE *fp;
+	int rc;
+
+	if (!s->catalogue) {
+		if (!opened)
+			return lcm_error(err, "no catalogue: give --catalogue FILE");
+		if (lcm_catalogue_load_store(c, st, err) < 0)
+			return -1;
+		if (!c->n)
+			return lcm_error(err, "store '%s' holds no catalogue: give "
+					 "--catalogue FILE", st->path);
+		return 0;
+	}
+	if (!(fp = fopen_in(s->catalogue, err)))
+		return -1;
+	rc = lcm_catalogue_read(c, fp, s->catalogue, err);
+	close_in(fp);
+	return rc;
+}
+
+/* Reads the learners and scores files, completed from the store. */
+static int
+load_learners(const struct settings *s, struct lcm_learners *ls,
+	      struct lcm_store *st, int opened, struct lcm_err *err)
+{
+	FILE *fp;
+	int rc = 0, flags = LCM_LOAD_ADD;
+
+	if (s->learners) {
+		if (!(fp = fopen_in(s->learners, err)))
+			return -1;
+		rc = lcm_learners_read_csv(ls, fp, s->learners, err);
+		close_in(fp);
+		flags = 0;
+	}
+	/* the store's learners: those with goals, or all when goals are given */
+	if (s->goals.n || s->only.n)
+		flags |= LCM_LOAD_ALL;
+	if (rc == 0 && opened)
+		rc = lcm_learners_load_store(ls, st, flags, err);
+	if (rc == 0 && s->scores) {
+		if (!(fp = fopen_in(s->scores, err)))
+			return -1;
+		rc = lcm_scores_read_csv(ls, fp, s->scores, err);
+		close_in(fp);
+	}
+	return rc;
+}
+
+/* Marks in sel the learners to plan for: all, or those of --learner. */
+static unsigned char *
+select_learners(const struct settings *s, struct lcm_learners *ls,
+		const char *source, struct lcm_err *err)
+{
+	unsigned char *sel = lcm_xcalloc(ls->n + 1, 1);
+	struct lcm_learner *l;
+	size_t i;
+
+	if (!s->only.n)
+		memset(sel, 1, ls->n);
+	for (i = 0; i < s->only.n; i++) {
+		if (!(l = lcm_learners_find(ls, s->only.v[i]))) {
+			lcm_error(err, "learner '%s' not found in '%s'", s->only.v[i], source);
+			free(sel);
+			return NULL;
+		}
+		sel[l - ls->v] = 1;
+	}
+	return sel;
+}
+
+/* Frees the lists of the options. */
+static void
+settings_release(struct settings *s)
+{
+	lcm_strlist_release(&s->only);
+	lcm_strlist_release(&s->goals);
+	lcm_strlist_release(&s->prefer);
+}
+
+int
+main(int argc, char **argv)
+{
+	struct lcm_cli cli;
+	struct settings s;
+	struct lcm_store st = { 0 };
+	struct lcm_catalogue c;
+	struct lcm_learners ls;
+	struct lcm_faults faults = { 0 }, unmet = { 0 };
+	struct lcm_err err;
+	unsigned char *sel = NULL;
+	const char *fmt = NULL, *path;
+	int ch, r, status = LCM_EXIT_ERROR, opened = 0, need_store, stdin_users;
+	long n;
+	size_t i, nogoal = 0;
+
+	lcm_cli_init(&cli, "lcm-pathway");
+	lcm_err_init(&err);
+	memset(&s, 0, sizeof(s));
+	lcm_catalogue_init(&c);
+	lcm_learners_init(&ls);
+	s.o.budget = 120;
+	while ((ch = getopt_long(argc, argv, "f:qhV", options, NULL)) != -1) {
+		if ((r = lcm_cli_option(&cli, ch, optarg)) != 0) {
+			if (r < 0)
+				goto done;
+			continue;
+		}
+		switch (ch) {
+		case 'f':
+			fmt = optarg;
+			break;
+		case LCM_OPT_EXCEL:
+			s.excel = 1;
+			break;
+		case OPT_CATALOGUE:
+			s.catalogue = optarg;
+			break;
+		case OPT_LEARNERS:
+			s.learners = optarg;
+			break;
+		case OPT_LEARNER:
+			lcm_strlist_split(&s.only, optarg, '\n');
+			break;
+		case OPT_GOAL:
+			lcm_strlist_split(&s.goals, optarg, '\n');
+			break;
+		case OPT_BUDGET:
+		case OPT_WEEKS:
+			n = ch == OPT_BUDGET ? number(&cli, "budget", optarg, 1, 10080) :
+			    number(&cli, "weeks", optarg, 1, 520);
+			if (n < 0)
+				goto done;
+			if (ch == OPT_BUDGET)
+				s.o.budget = n;
+			else
+				s.o.weeks = (int)n;
+			break;
+		case OPT_PREFER:
+			lcm_strlist_split(&s.prefer, optarg, ',');
+			break;
+		case OPT_LANG:
+			s.o.lang = optarg;
+			break;
+		case OPT_SCORES:
+			s.scores = optarg;
+			break;
+		case OPT_EXPLAIN:
+			s.o.explain = 1;
+			break;
+		case OPT_CHECK:
+			s.check = 1;
+			break;
+		case OPT_STRICT:
+			s.strict = 1;
+			break;
+		default:
+			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
+			goto done;
+		}
+	}
+	if (cli.help) {
+		usage();
+		status = LCM_EXIT_OK;
+		goto done;
+	}
+	if (cli.version) {
+		status = lcm_cli_print_version(&cli);
+		goto done;
+	}
+	if (optind < argc) {
+		lcm_cli_usage_error(&cli, "unexpected argument '%s'", argv[optind]);
+		goto done;
+	}
+	if (fmt && lcm_pathway_format_parse(fmt, &s.fmt) < 0) {
+		lcm_cli_usage_error(&cli, "unknown output format '%s' "
+				    "(table, csv, tsv, json, ndjson, md)", fmt);
+		goto done;
+	}
+	if (!fmt)
+		s.fmt = isatty(STDOUT_FILENO) ? LCM_PW_TABLE : LCM_PW_CSV;
+	stdin_users = (s.catalogue && strcmp(s.catalogue, "-") == 0) +
+		(s.learners && strcmp(s.learners, "-") == 0) +
+		(s.scores && strcmp(s.scores, "-") == 0);
+	if (stdin_users > 1) {
+		lcm_cli_usage_error(&cli, "only one of --catalogue, --learners and "
+				    "--scores can read standard input");
+		goto done;
+	}
+	s.o.goals = &s.goals;
+	s.o.prefer = &s.prefer;
+
+	/*
+	 * The store is needed for a catalogue or learners not given as
+	 * files; otherwise it completes the learners file when it exists.
+	 */
+	path = lcm_store_default_path(cli.db);
+	need_store = !s.catalogue || (!s.learners && (!s.check || cli.db));
+	if (need_store || cli.db || (s.learners && access(path, F_OK) == 0)) {
+		if (lcm_store_open(&st, path, LCM_STORE_READONLY, 5000, &err) < 0) {
+			lcm_cli_fail(&cli, &err);
+			goto done;
+		}
+		opened = 1;
+	}
+	if (load_catalogue(&s, &c, &st, opened, &err) < 0) {
+		lcm_cli_fail(&cli, &err);
+		goto done;
+	}
+	lcm_catalogue_check(&c, &faults);
+	if (!s.check || s.learners || cli.db) {
+		if (load_learners(&s, &ls, &st, opened, &err) < 0 ||
+		    !(sel = select_learners(&s, &ls, s.learners ? s.learners : path, &err))) {
+			lcm_cli_fail(&cli, &err);
+			goto done;
+		}
+	} else {
+		sel = lcm_xcalloc(1, 1);
+	}
+	untaught(&c, &ls, sel, &s, &unmet);
+	if (s.check) {
+		n = (long)(print_faults(&cli, &faults, c.name) +
+			   print_faults(&cli, &unmet, c.name));
+		if (n)
+			lcm_cli_warn(&cli, "%ld fault%s found", n, n == 1 ? "" : "s");
+		status = n ? LCM_EXIT_ERROR : LCM_EXIT_OK;
+		goto done;
+	}
+	if (print_faults(&cli, &faults, c.name)) {
+		lcm_cli_warn(&cli, "cannot plan: the catalogue '%s' has %zu fault%s",
+			     c.name, faults.n, faults.n == 1 ? "" : "s");
+		goto done;
+	}
+	if (s.strict && print_faults(&cli, &unmet, c.name)) {
+		lcm_cli_warn(&cli, "--strict: %zu goal%s no brick teaches", unmet.n,
+			     unmet.n == 1 ? "" : "s");
+		goto done;
+	}
+	for (i = 0; !cli.quiet && i < unmet.n; i++)
+		lcm_cli_warn(&cli, "%s", unmet.v[i].msg);
+	for (i = 0; i < ls.n; i++)
+		nogoal += sel[i] && !ls.v[i].goals.n && !s.goals.n && !ls.v[i].nscores;
+	if (nogoal && !cli.quiet)
+		lcm_cli_warn(&cli, "%zu learner%s without a goal: give --goal or a goals "
+			     "column", nogoal, nogoal == 1 ? "" : "s");
+	if (!ls.n && !cli.quiet)
+		lcm_cli_warn(&cli, "no learner to plan for");
+	if (plan_all(&cli, &s, &c, &ls, sel, &err) < 0) {
+		lcm_cli_fail(&cli, &err);
+		goto done;
+	}
+	status = LCM_EXIT_OK;
+done:
+	free(sel);
+	lcm_faults_release(&faults);
+	lcm_faults_release(&unmet);
+	lcm_learners_release(&ls);
+	lcm_catalogue_release(&c);
+	if (opened)
+		lcm_store_close(&st);
+	settings_release(&s);
+	return lcm_cli_finish(&cli, status);
+}
