@@ -6,15 +6,19 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "cli.h"
+#include "identity.h"
 #include "import.h"
+#include "render.h"
 #include "store.h"
 
 enum {
 	OPT_COURSE = LCM_OPT_FIRST_PROGRAM, OPT_FORUM, OPT_PLATFORM, OPT_YEAR,
-	OPT_DATE_ORDER, OPT_ENCODING, OPT_DRY_RUN, OPT_SKIP_INVALID, OPT_REJECTS
+	OPT_DATE_ORDER, OPT_ENCODING, OPT_DRY_RUN, OPT_SKIP_INVALID, OPT_REJECTS,
+	OPT_LANG, OPT_LINK_BY, OPT_PERSONS
 };
 
 static const struct option options[] = {
@@ -29,6 +33,9 @@ static const struct option options[] = {
 	{ "dry-run", no_argument, NULL, 'n' },
 	{ "skip-invalid", no_argument, NULL, OPT_SKIP_INVALID },
 	{ "rejects", required_argument, NULL, OPT_REJECTS },
+	{ "lang", required_argument, NULL, OPT_LANG },
+	{ "link-by", required_argument, NULL, OPT_LINK_BY },
+	{ "persons", no_argument, NULL, OPT_PERSONS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -38,15 +45,18 @@ usage(void)
 	printf("Usage: lcm-import [--db PATH] [-f FORMAT] [--tz ZONE] [--course NAME]\n"
 	       "                  [--forum NAME] [--platform NAME] [--year YYYY]\n"
 	       "                  [--date-order dmy|mdy] [--encoding ENC] [-n]\n"
-	       "                  [--skip-invalid [--rejects FILE]] [--now TIME] [-q]\n"
+	       "                  [--skip-invalid [--rejects FILE]] [--lang LANG]\n"
+	       "                  [--link-by email|username|none] [--now TIME] [-q]\n"
 	       "                  [FILE...]\n"
+	       "       lcm-import --persons [--db PATH] [-f table|csv|tsv|json|ndjson]\n"
 	       "Load LMS export files (or standard input) into the lcm store.\n"
 	       "\n"
 	       "  --db PATH            store file (default: $LCM_DB, else ./lcm.db)\n"
-	       "  -f, --format FORMAT  input format, else detected from the header:\n"
+	       "  -f, --format FORMAT  input format, else detected from the header or keys:\n"
 	       "                       moodle-forum moodle-log moodle-users lcm-persons\n"
 	       "                       lcm-posts lcm-events lcm-completions lcm-catalogue\n"
-	       "                       lcm-skills\n"
+	       "                       lcm-skills canvas-discussion edx-forum edx-tracking\n"
+	       "                       xapi (with --persons: the output format)\n"
 	       "      --tz ZONE        zone of times written without one (default: TZ)\n"
 	       "      --course NAME    course the forum export or log belongs to\n"
 	       "      --forum NAME     forum of a forum export (default: file name)\n"
@@ -57,12 +67,16 @@ usage(void)
 	       "  -n, --dry-run        read and check everything, change nothing\n"
 	       "      --skip-invalid   import the good rows, skip the bad ones\n"
 	       "      --rejects FILE   write skipped rows there (CSV: line,reason,row)\n"
+	       "      --lang LANG      xapi: language of names (default: en, else the first)\n"
+	       "      --link-by KEY    one person per email (default), username, or none\n"
+	       "      --persons        print each person and their accounts, then exit\n"
 	       "      --now TIME       time recorded as the import's (default: now)\n"
 	       "  -q, --quiet          no summary, only errors\n"
 	       "  -h, --help           show this help and exit\n"
 	       "  -V, --version        show the version and exit\n"
 	       "\n"
 	       "Each file is one transaction: a bad row leaves the store unchanged.\n"
+	       "NDJSON is read line by line; FILE.gz is read through zlib.\n"
 	       "Exit status: 0 imported, 2 an error (see lcm-import(1)).\n");
 }
 
@@ -113,6 +127,53 @@ summary(const char *file, const struct lcm_import_stats *s, double secs, int dry
 	lcm_buf_release(&b);
 }
 
+/* One row of the --persons table. */
+static int
+person_row(void *arg, const struct lcm_identity *id)
+{
+	struct lcm_cell c[6];
+
+	c[0] = lcm_cell_int(id->person);
+	c[1] = lcm_cell_str(id->name);
+	c[2] = lcm_cell_str(id->email);
+	c[3] = lcm_cell_str(id->role);
+	c[4] = lcm_cell_str(id->platforms);
+	c[5] = lcm_cell_str(id->accounts);
+	lcm_render_row(arg, c);
+	return 0;
+}
+
+/* --persons: the merged identity table, from the store. */
+static int
+print_persons(const struct lcm_cli *cli, const char *fmtname)
+{
+	static const char *const cols[] = {
+		"person", "name", "email", "role", "platforms", "accounts"
+	};
+	struct lcm_store st = { 0 };
+	struct lcm_render *r;
+	enum lcm_format fmt;
+	struct lcm_err err;
+	const char *path = lcm_store_default_path(cli->db);
+	int rc;
+
+	lcm_err_init(&err);
+	if (lcm_cli_format(cli, fmtname, &fmt) < 0)
+		return LCM_EXIT_ERROR;
+	if (access(path, F_OK) != 0) {
+		lcm_error(&err, "no store '%s': import exports first", path);
+		return lcm_cli_fail(cli, &err);
+	}
+	if (lcm_store_open(&st, path, LCM_STORE_READONLY, 5000, &err) < 0)
+		return lcm_cli_fail(cli, &err);
+	r = lcm_render_new(stdout, fmt, cols, 6, 0);
+	rc = lcm_identity_each(&st, 0, person_row, r, &err);
+	lcm_render_end(r);
+	lcm_render_free(r);
+	lcm_store_close(&st);
+	return rc < 0 ? lcm_cli_fail(cli, &err) : LCM_EXIT_OK;
+}
+
 static double
 seconds(void)
 {
@@ -130,10 +191,10 @@ main(int argc, char **argv)
 	struct lcm_import_stats stats;
 	struct lcm_store st = { 0 };
 	struct lcm_err err;
-	const char *rejects_path = NULL, *stdin_only[] = { "-" };
+	const char *rejects_path = NULL, *stdin_only[] = { "-" }, *fmtname = NULL;
 	const char *const *files;
 	char *end;
-	int c, r, nfiles, i, status = LCM_EXIT_OK, opened = 0;
+	int c, r, nfiles, i, status = LCM_EXIT_OK, opened = 0, persons = 0;
 	double t0;
 
 	lcm_cli_init(&cli, "lcm-import");
@@ -147,9 +208,7 @@ main(int argc, char **argv)
 		}
 		switch (c) {
 		case 'f':
-			if (!valid_format(optarg))
-				return lcm_cli_usage_error(&cli, "unknown format '%s'", optarg);
-			opts.format = optarg;
+			fmtname = optarg;	/* checked once --persons is known */
 			break;
 		case OPT_COURSE:
 			opts.course = optarg;
@@ -188,6 +247,21 @@ main(int argc, char **argv)
 		case OPT_REJECTS:
 			rejects_path = optarg;
 			break;
+		case OPT_LANG:
+			if (!*optarg || strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
+					       "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(optarg))
+				return lcm_cli_usage_error(&cli, "--lang: not a language tag: '%s'",
+							   optarg);
+			opts.lang = optarg;
+			break;
+		case OPT_LINK_BY:
+			if (lcm_link_by_parse(optarg, &opts.link_by) < 0)
+				return lcm_cli_usage_error(&cli, "--link-by: not email, username"
+							   " or none: '%s'", optarg);
+			break;
+		case OPT_PERSONS:
+			persons = 1;
+			break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
 			return LCM_EXIT_ERROR;
@@ -199,6 +273,14 @@ main(int argc, char **argv)
 	}
 	if (cli.version)
 		return lcm_cli_finish(&cli, lcm_cli_print_version(&cli));
+	if (persons) {
+		if (optind < argc)
+			return lcm_cli_usage_error(&cli, "--persons takes no file");
+		return lcm_cli_finish(&cli, print_persons(&cli, fmtname));
+	}
+	if (fmtname && !valid_format(fmtname))
+		return lcm_cli_usage_error(&cli, "unknown format '%s'", fmtname);
+	opts.format = fmtname;
 	if (rejects_path && !opts.skip_invalid)
 		return lcm_cli_usage_error(&cli, "--rejects needs --skip-invalid");
 	opts.now = cli.now;

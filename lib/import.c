@@ -18,12 +18,15 @@ static const struct lcm_input_format *const formats[] = {
 	&lcm_fmt_moodle_forum, &lcm_fmt_moodle_log, &lcm_fmt_moodle_users,
 	&lcm_fmt_lcm_posts, &lcm_fmt_lcm_events, &lcm_fmt_lcm_completions,
 	&lcm_fmt_lcm_catalogue, &lcm_fmt_lcm_skills, &lcm_fmt_lcm_persons,
+	&lcm_fmt_canvas_discussion, &lcm_fmt_edx_forum, &lcm_fmt_edx_tracking,
+	&lcm_fmt_xapi,
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
 const char *const lcm_import_formats[] = {
 	"moodle-forum", "moodle-log", "moodle-users", "lcm-posts", "lcm-events",
-	"lcm-completions", "lcm-catalogue", "lcm-skills", "lcm-persons", NULL
+	"lcm-completions", "lcm-catalogue", "lcm-skills", "lcm-persons",
+	"canvas-discussion", "edx-forum", "edx-tracking", "xapi", NULL
 };
 
 const char *
@@ -304,14 +307,19 @@ out:
 	return rc;
 }
 
-/* First significant byte of fp, left in the stream; EOF when empty. */
+/*
+ * First significant byte of fp, left in the stream; EOF when empty.
+ * *lines counts the line ends skipped, for the JSON reader's numbers.
+ */
 static int
-peek(FILE *fp)
+peek(FILE *fp, long *lines)
 {
 	int c;
 
+	*lines = 0;
 	while ((c = getc(fp)) == ' ' || c == '\t' || c == '\n' || c == '\r')
-		;
+		if (c == '\n')
+			(*lines)++;
 	if (c != EOF)
 		ungetc(c, fp);
 	return c;
@@ -325,14 +333,21 @@ lcm_import_file(struct lcm_store *st, const char *path,
 	struct lcm_import im;
 	const struct lcm_input_format *f = NULL;
 	int stdin_ = strcmp(path, "-") == 0, c, rc = -1, began = 0;
+	size_t n;
+	long skipped;
 	FILE *fp;
 
 	memset(stats, 0, sizeof(*stats));
 	if (opts->format && !lcm_input_format_by_name(opts->format))
 		return lcm_error(err, "unknown format '%s'", opts->format);
-	fp = stdin_ ? stdin : fopen(path, "rb");
-	if (!fp)
+	n = strlen(path);
+	if (!stdin_ && n > 3 && strcmp(path + n - 3, ".gz") == 0) {
+		/* compressed logs: read through zlib, as any other file */
+		if (!(fp = lcm_input_gzopen(path, err)))
+			return -1;
+	} else if (!(fp = stdin_ ? stdin : fopen(path, "rb"))) {
 		return lcm_error_at(err, path, 0, "cannot open: %s", strerror(errno));
+	}
 	memset(&im, 0, sizeof(im));
 	im.st = st;
 	im.opts = opts;
@@ -343,13 +358,15 @@ lcm_import_file(struct lcm_store *st, const char *path,
 	if (lcm_store_begin(st, err) < 0)
 		goto out;
 	began = 1;
-	c = peek(fp);
+	c = peek(fp, &skipped);
 	if (c == EOF && !ferror(fp)) {
 		lcm_error_at(err, im.file, 0, "empty file");
 		goto out;
 	}
-	if (c == '[' || c == '{')
-		rc = lcm_import_json(&im, fp, &f, err);
+	/* JSON, NDJSON, or a tracking log opening with '#' comment lines */
+	if (c == '[' || c == '{' || c == '#' ||
+	    (opts->format && lcm_input_format_by_name(opts->format)->json))
+		rc = lcm_import_json(&im, fp, skipped, &f, err);
 	else
 		rc = import_csv(&im, fp, &f, err);
 	if (rc == 0 && ferror(fp))
@@ -358,7 +375,8 @@ lcm_import_file(struct lcm_store *st, const char *path,
 		rc = -1;
 	if (rc == 0 && stats->rows == 0 && stats->rejected == 0)
 		rc = lcm_error_at(err, im.file, 0, "no data rows after the header");
-	if (rc == 0 && (lcm_store_link_parents(st, err) < 0 ||
+	if (rc == 0 && (lcm_identity_link(st, opts->link_by, NULL, err) < 0 ||
+			lcm_store_link_parents(st, err) < 0 ||
 			lcm_store_source(st, f->platform ? f->platform :
 					 (opts->platform ? opts->platform : "lcm"),
 					 f->name, im.file, opts->now, stats->rows, err) < 0))

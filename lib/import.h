@@ -14,6 +14,7 @@
 
 #include "csv.h"
 #include "err.h"
+#include "identity.h"
 #include "store.h"
 #include "timefmt.h"
 
@@ -28,6 +29,8 @@ struct lcm_import_opts {
 	FILE *rejects;		/* borrowed; may be NULL with skip_invalid */
 	int dry_run;		/* do everything, then roll back */
 	int64_t now;		/* recorded as source.imported_at */
+	const char *lang;	/* xapi: language of names (--lang); NULL: en */
+	enum lcm_link_by link_by;	/* what makes accounts one person (email) */
 };
 
 /* What an import counts, per kind of row. */

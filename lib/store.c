@@ -12,7 +12,14 @@
  * post.parent_ext keeps the platform's parent id so replies imported
  * before their parent are linked at the end of the file (parent_id).
  * event.verb/object point into term, a dictionary: a log of millions of
- * rows repeats a few hundred names.
+ * rows repeats a few hundred names; term.label is a display name (an
+ * xAPI verb's or activity's name in the chosen language).
+ * person_link holds every origin (platform, external_id) of a person
+ * with what that platform says of them; the person row is derived from
+ * its links (identity.c merges persons whose links share an e-mail
+ * address), and person.platform/external_id is its first origin.
+ * voided holds the ids of xAPI statements voided, so that a voided
+ * statement imported later stays out.
  */
 static const char schema_v1[] =
 	"CREATE TABLE source(id INTEGER PRIMARY KEY, platform TEXT NOT NULL,"
@@ -21,9 +28,19 @@ static const char schema_v1[] =
 	"CREATE TABLE person(id INTEGER PRIMARY KEY, platform TEXT NOT NULL,"
 	" external_id TEXT NOT NULL, name TEXT, email TEXT,"
 	" role TEXT NOT NULL DEFAULT 'learner' CHECK(role IN ('learner','staff','expert')),"
-	" cohort TEXT, manager TEXT, UNIQUE(platform, external_id));"
+	" cohort TEXT, manager TEXT, username TEXT, UNIQUE(platform, external_id));"
 	"CREATE INDEX person_name ON person(platform, name);"
 	"CREATE INDEX person_email ON person(email) WHERE email IS NOT NULL;"
+	"CREATE TABLE person_link(platform TEXT NOT NULL, external_id TEXT NOT NULL,"
+	" person_id INTEGER NOT NULL REFERENCES person(id), name TEXT, email TEXT,"
+	" role TEXT CHECK(role IN ('learner','staff','expert')), cohort TEXT,"
+	" manager TEXT, username TEXT, PRIMARY KEY(platform, external_id));"
+	"CREATE INDEX person_link_person ON person_link(person_id);"
+	"CREATE INDEX person_link_name ON person_link(platform, name);"
+	"CREATE INDEX person_link_email ON person_link(lower(trim(email)))"
+	" WHERE email IS NOT NULL AND trim(email) <> '';"
+	"CREATE INDEX person_link_username ON person_link(lower(trim(username)))"
+	" WHERE username IS NOT NULL AND trim(username) <> '';"
 	"CREATE TABLE course(id INTEGER PRIMARY KEY, platform TEXT NOT NULL,"
 	" external_id TEXT NOT NULL, name TEXT, UNIQUE(platform, external_id));"
 	"CREATE TABLE forum(id INTEGER PRIMARY KEY, course_id INTEGER REFERENCES course(id),"
@@ -46,8 +63,11 @@ static const char schema_v1[] =
 	"CREATE INDEX post_author ON post(author_id, created);"
 	"CREATE INDEX post_parent ON post(parent_id);"
 	"CREATE INDEX post_root ON post(created) WHERE parent_ext IS NULL;"
-	"CREATE INDEX post_unlinked ON post(id) WHERE parent_id IS NULL AND parent_ext IS NOT NULL;"
-	"CREATE TABLE term(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE);"
+	"CREATE INDEX post_unlinked ON post(id) WHERE parent_id IS NULL AND parent_ext IS NOT NULL;";
+
+/* Split in two: C11 compilers need not take string literals over 4095 bytes. */
+static const char schema_v1_more[] =
+	"CREATE TABLE term(id INTEGER PRIMARY KEY, text TEXT NOT NULL UNIQUE, label TEXT);"
 	"CREATE TABLE event(id INTEGER PRIMARY KEY, person_id INTEGER REFERENCES person(id),"
 	" course_id INTEGER REFERENCES course(id), ts INTEGER NOT NULL,"
 	" verb INTEGER NOT NULL REFERENCES term(id), object INTEGER REFERENCES term(id),"
@@ -69,11 +89,13 @@ static const char schema_v1[] =
 	"CREATE TABLE person_skill(person_id INTEGER NOT NULL REFERENCES person(id),"
 	" skill TEXT NOT NULL, kind TEXT NOT NULL CHECK(kind IN ('interest','goal','has')),"
 	" PRIMARY KEY(person_id, skill, kind));"
+	"CREATE TABLE voided(platform TEXT NOT NULL, external_id TEXT NOT NULL,"
+	" PRIMARY KEY(platform, external_id));"
 	"CREATE TABLE notified(thread_id INTEGER NOT NULL REFERENCES thread(id),"
 	" channel TEXT NOT NULL, ts INTEGER NOT NULL, PRIMARY KEY(thread_id, channel));";
 
-/* migrations[v] brings a store from version v to v + 1. */
-static const char *const migrations[] = { schema_v1 };
+/* migrations[v] brings a store from version v to v + 1 (up to 2 parts). */
+static const char *const migrations[][2] = { { schema_v1, schema_v1_more } };
 
 const char *
 lcm_store_default_path(const char *path)
@@ -167,7 +189,8 @@ migrate(struct lcm_store *st, int from, struct lcm_err *err)
 		return -1;
 	for (v = from; v < LCM_SCHEMA_VERSION; v++) {
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
-		if (lcm_store_exec(st, migrations[v], err) < 0 ||
+		if (lcm_store_exec(st, migrations[v][0], err) < 0 ||
+		    (migrations[v][1] && lcm_store_exec(st, migrations[v][1], err) < 0) ||
 		    lcm_store_exec(st, sql, err) < 0) {
 			lcm_store_rollback(st);
 			return -1;

@@ -15,7 +15,7 @@
 #include "xalloc.h"
 
 enum stmt_id {
-	PERSON_FIND, PERSON_INSERT, PERSON_UPDATE,
+	PERSON_FIND, PERSON_INSERT,
 	COURSE_FIND, COURSE_INSERT,
 	FORUM_FIND, FORUM_INSERT,
 	THREAD_FIND, THREAD_INSERT, THREAD_UPDATE,
@@ -25,19 +25,56 @@ enum stmt_id {
 	ITEM_FIND, ITEM_INSERT, ITEM_UPDATE,
 	ITEM_SKILL_CLEAR, ITEM_SKILL_ADD, ITEM_PREREQ_CLEAR, ITEM_PREREQ_ADD,
 	COMPLETION_INSERT, COMPLETION_UPDATE, PERSON_SKILL_ADD, SOURCE_ADD, LINK_PARENTS, PERSON_BY_NAME, PERSON_EXT_BY_NAME,
+	LINK_INSERT, LINK_UPDATE, LINK_ADOPT, PERSON_DERIVE, POST_FIND_THREAD,
+	THREAD_ROOT, COMPLETION_LATEST, TERM_LABEL, VOIDED_ADD, VOIDED_FIND,
+	VOID_COMPLETION, VOID_EVENT, VOID_POST,
 	NSTMT
 };
 
 static const char *const sql[NSTMT] = {
-	[PERSON_FIND] = "SELECT id FROM person WHERE platform = ?1 AND external_id = ?2",
+	/* a person row made without lcm_store_person has no link yet */
+	[PERSON_FIND] = "SELECT person_id, 1 FROM person_link WHERE platform = ?1"
+		" AND external_id = ?2 UNION ALL SELECT id, 0 FROM person"
+		" WHERE platform = ?1 AND external_id = ?2 LIMIT 1",
 	[PERSON_INSERT] = "INSERT INTO person(platform, external_id, name, email, role,"
-		" cohort, manager) VALUES(?1, ?2, ?3, ?4, coalesce(?5, 'learner'), ?6, ?7)",
-	[PERSON_UPDATE] = "UPDATE person SET name = coalesce(?3, name),"
+		" cohort, manager, username) VALUES(?1, ?2, ?3, ?4, coalesce(?5, 'learner'),"
+		" ?6, ?7, ?8)",
+	[LINK_INSERT] = "INSERT INTO person_link(platform, external_id, person_id, name,"
+		" email, role, cohort, manager, username) VALUES(?1, ?2, ?9, ?3, ?4, ?5,"
+		" ?6, ?7, ?8)",
+	[LINK_UPDATE] = "UPDATE person_link SET name = coalesce(?3, name),"
 		" email = coalesce(?4, email), role = coalesce(?5, role),"
-		" cohort = coalesce(?6, cohort), manager = coalesce(?7, manager)"
-		" WHERE id = ?1 AND (name, email, role, cohort, manager) IS NOT"
+		" cohort = coalesce(?6, cohort), manager = coalesce(?7, manager),"
+		" username = coalesce(?8, username)"
+		" WHERE platform = ?1 AND external_id = ?2"
+		" AND (name, email, role, cohort, manager, username) IS NOT"
 		" (coalesce(?3, name), coalesce(?4, email), coalesce(?5, role),"
-		" coalesce(?6, cohort), coalesce(?7, manager))",
+		" coalesce(?6, cohort), coalesce(?7, manager), coalesce(?8, username))",
+	[LINK_ADOPT] = "INSERT INTO person_link(platform, external_id, person_id, name,"
+		" email, role, cohort, manager, username) SELECT platform, external_id, id,"
+		" coalesce(?3, name), coalesce(?4, email), coalesce(?5, role),"
+		" coalesce(?6, cohort), coalesce(?7, manager), coalesce(?8, username)"
+		" FROM person WHERE id = ?9",
+	/* the first value known in the order the links were made; strongest role */
+	[PERSON_DERIVE] = "UPDATE person SET name = d.name, email = d.email,"
+		" role = d.role, cohort = d.cohort, manager = d.manager,"
+		" username = d.username FROM (SELECT"
+		" (SELECT name FROM person_link WHERE person_id = ?1 AND name IS NOT NULL"
+		"  ORDER BY rowid LIMIT 1) AS name,"
+		" (SELECT email FROM person_link WHERE person_id = ?1 AND email IS NOT NULL"
+		"  ORDER BY rowid LIMIT 1) AS email,"
+		" coalesce((SELECT role FROM person_link WHERE person_id = ?1"
+		"  AND role IS NOT NULL ORDER BY CASE role WHEN 'staff' THEN 0"
+		"  WHEN 'expert' THEN 1 ELSE 2 END, rowid LIMIT 1), 'learner') AS role,"
+		" (SELECT cohort FROM person_link WHERE person_id = ?1 AND cohort IS NOT NULL"
+		"  ORDER BY rowid LIMIT 1) AS cohort,"
+		" (SELECT manager FROM person_link WHERE person_id = ?1 AND manager IS NOT NULL"
+		"  ORDER BY rowid LIMIT 1) AS manager,"
+		" (SELECT username FROM person_link WHERE person_id = ?1"
+		"  AND username IS NOT NULL ORDER BY rowid LIMIT 1) AS username) AS d"
+		" WHERE person.id = ?1 AND (person.name, person.email, person.role,"
+		" person.cohort, person.manager, person.username) IS NOT"
+		" (d.name, d.email, d.role, d.cohort, d.manager, d.username)",
 	[COURSE_FIND] = "SELECT id FROM course WHERE platform = ?1 AND external_id = ?2",
 	[COURSE_INSERT] = "INSERT INTO course(platform, external_id, name) VALUES(?1, ?2, ?3)",
 	[FORUM_FIND] = "SELECT id FROM forum WHERE platform = ?1 AND external_id = ?2",
@@ -88,14 +125,41 @@ static const char *const sql[NSTMT] = {
 		" VALUES(?1, ?2, ?3)",
 	[SOURCE_ADD] = "INSERT INTO source(platform, format, path, imported_at, rows)"
 		" VALUES(?1, ?2, ?3, ?4, ?5)",
-	[PERSON_BY_NAME] = "SELECT id FROM person WHERE platform = ?1 AND name = ?2"
-		" ORDER BY id LIMIT 1",
-	[PERSON_EXT_BY_NAME] = "SELECT external_id FROM person WHERE platform = ?1"
-		" AND name = ?2 ORDER BY id LIMIT 1",
+	/* by the platform's own name for the account, in the links first */
+	[PERSON_BY_NAME] = "SELECT id FROM (SELECT person_id AS id, 0 AS k, rowid AS r"
+		" FROM person_link WHERE platform = ?1 AND name = ?2 UNION ALL"
+		" SELECT id, 1, id FROM person WHERE platform = ?1 AND name = ?2)"
+		" ORDER BY k, r LIMIT 1",
+	[PERSON_EXT_BY_NAME] = "SELECT ext FROM (SELECT external_id AS ext, 0 AS k,"
+		" rowid AS r FROM person_link WHERE platform = ?1 AND name = ?2 UNION ALL"
+		" SELECT external_id, 1, id FROM person WHERE platform = ?1 AND name = ?2)"
+		" ORDER BY k, r LIMIT 1",
+	[POST_FIND_THREAD] = "SELECT id, thread_id FROM post WHERE platform = ?1"
+		" AND external_id = ?2",
+	[THREAD_ROOT] = "SELECT external_id FROM post WHERE thread_id = ?1"
+		" AND parent_ext IS NULL ORDER BY created, id LIMIT 1",
+	/* only a later statement replaces a completion; ties by state, score */
+	[COMPLETION_LATEST] = "UPDATE completion SET state = ?3, ts = ?4, score = ?5"
+		" WHERE person_id = ?1 AND item_id = ?2 AND (ts IS NULL OR ts < ?4 OR"
+		" (ts = ?4 AND (state < ?3 OR (state = ?3 AND"
+		" coalesce(score, -1e308) < coalesce(?5, -1e308)))))",
+	[TERM_LABEL] = "UPDATE term SET label = ?2 WHERE id = ?1 AND label IS NOT ?2",
+	[VOIDED_ADD] = "INSERT OR IGNORE INTO voided(platform, external_id) VALUES(?1, ?2)",
+	[VOIDED_FIND] = "SELECT 1 FROM voided WHERE platform = ?1 AND external_id = ?2",
+	[VOID_COMPLETION] = "DELETE FROM completion WHERE (person_id, item_id, ts) IN"
+		" (SELECT e.person_id, i.id, e.ts FROM event e JOIN term o ON o.id = e.object"
+		" JOIN item i ON i.platform = e.platform AND i.external_id = o.text"
+		" WHERE e.platform = ?1 AND e.external_id = ?2)",
+	[VOID_EVENT] = "DELETE FROM event WHERE platform = ?1 AND external_id = ?2",
+	[VOID_POST] = "UPDATE post SET deleted = 1 WHERE platform = ?1"
+		" AND external_id = ?2 AND deleted = 0",
 	[LINK_PARENTS] = "UPDATE post SET parent_id = (SELECT p.id FROM post p"
 		" WHERE p.platform = post.platform AND p.external_id = post.parent_ext)"
 		" WHERE parent_id IS NULL AND parent_ext IS NOT NULL",
 };
+
+/* Terms cached in memory at most (then the cache starts again). */
+#define TERM_CACHE_MAX 100000
 
 struct lcm_store_stmts {
 	sqlite3_stmt *s[NSTMT];
@@ -213,26 +277,97 @@ write_row(struct lcm_store *st, sqlite3_stmt *s, int found, int64_t *id,
 	return 0;
 }
 
-int
-lcm_store_person(struct lcm_store *st, const struct lcm_person *p,
-		 int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err)
+/* Binds a person's fields as ?3..?8 (name .. username). */
+static void
+bind_person(sqlite3_stmt *s, const struct lcm_person *p)
 {
-	sqlite3_stmt *s;
-	int found = find_key(st, PERSON_FIND, p->platform, p->external_id, id, err);
-
-	if (found < 0 || !(s = stmt(st, found ? PERSON_UPDATE : PERSON_INSERT, err)))
-		return -1;
-	if (found)
-		sqlite3_bind_int64(s, 1, *id);
-	else
-		bind_text(s, 1, p->platform);
+	bind_text(s, 1, p->platform);
 	bind_text(s, 2, p->external_id);
 	bind_text(s, 3, p->name);
 	bind_text(s, 4, p->email);
 	bind_text(s, 5, p->role);
 	bind_text(s, 6, p->cohort);
 	bind_text(s, 7, p->manager);
-	return write_row(st, s, found, id, outcome, err);
+	bind_text(s, 8, p->username);
+}
+
+/* Runs a statement of a person's fields (?9: its id); 0 or -1. */
+static int
+person_stmt(struct lcm_store *st, enum stmt_id i, const struct lcm_person *p,
+	    int64_t id, struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, i, err);
+
+	if (!s)
+		return -1;
+	bind_person(s, p);
+	if (id)
+		sqlite3_bind_int64(s, 9, id);
+	return run(st, s, err, "cannot write a person");
+}
+
+int
+lcm_store_person_derive(struct lcm_store *st, int64_t id, int *changed,
+			struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, PERSON_DERIVE, err);
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	if (run(st, s, err, "cannot update a person") < 0)
+		return -1;
+	if (changed)
+		*changed = sqlite3_changes(st->db) > 0;
+	return 0;
+}
+
+int
+lcm_store_person(struct lcm_store *st, const struct lcm_person *p,
+		 int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, PERSON_FIND, err);
+	enum lcm_outcome o = LCM_SAME;
+	int rc, linked = 0, changed = 0;
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, p->platform);
+	bind_text(s, 2, p->external_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		*id = sqlite3_column_int64(s, 0);
+		linked = sqlite3_column_int(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lcm_store_fail(st, err, "cannot look up a person");
+	if (rc == SQLITE_DONE) {
+		if (!(s = stmt(st, PERSON_INSERT, err)))
+			return -1;
+		bind_person(s, p);
+		if (write_row(st, s, 0, id, NULL, err) < 0 ||
+		    person_stmt(st, LINK_INSERT, p, *id, err) < 0)
+			return -1;
+		o = LCM_NEW;
+	} else if (!linked) {
+		if (person_stmt(st, LINK_ADOPT, p, *id, err) < 0 ||
+		    lcm_store_person_derive(st, *id, &changed, err) < 0)
+			return -1;
+		o = changed ? LCM_UPDATED : LCM_SAME;
+	} else {
+		if (person_stmt(st, LINK_UPDATE, p, 0, err) < 0)
+			return -1;
+		/* this account changed: the person may show it */
+		if (sqlite3_changes(st->db)) {
+			o = LCM_UPDATED;
+			if (lcm_store_person_derive(st, *id, NULL, err) < 0)
+				return -1;
+		}
+	}
+	if (outcome)
+		*outcome = o;
+	return 0;
 }
 
 int
@@ -428,8 +563,26 @@ lcm_store_term(struct lcm_store *st, const char *text, int64_t *id,
 		if (write_row(st, s, 0, id, NULL, err) < 0)
 			return -1;
 	}
+	/* a log of unique objects must not grow the cache without end */
+	if (st->stmt->terms.len >= TERM_CACHE_MAX) {
+		lcm_strmap_release(&st->stmt->terms);
+		lcm_strmap_init(&st->stmt->terms);
+	}
 	lcm_strmap_put(&st->stmt->terms, text, *id);
 	return 0;
+}
+
+int
+lcm_store_term_label(struct lcm_store *st, int64_t id, const char *label,
+		     struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, TERM_LABEL, err);
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	bind_text(s, 2, label);
+	return run(st, s, err, "cannot label a term");
 }
 
 int
@@ -591,4 +744,112 @@ lcm_store_source(struct lcm_store *st, const char *platform, const char *format,
 	sqlite3_bind_int64(s, 4, when);
 	sqlite3_bind_int64(s, 5, rows);
 	return run(st, s, err, "cannot record the source");
+}
+
+int
+lcm_store_post_find(struct lcm_store *st, const char *platform,
+		    const char *external_id, int64_t *id, int64_t *thread_id,
+		    struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, POST_FIND_THREAD, err);
+	int rc;
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, platform);
+	bind_text(s, 2, external_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		if (id)
+			*id = sqlite3_column_int64(s, 0);
+		if (thread_id)
+			*thread_id = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lcm_store_fail(st, err, "cannot look up a post");
+	return rc == SQLITE_ROW;
+}
+
+int
+lcm_store_thread_find(struct lcm_store *st, const char *platform,
+		      const char *external_id, int64_t *id, struct lcm_err *err)
+{
+	return find_key(st, THREAD_FIND, platform, external_id, id, err);
+}
+
+int
+lcm_store_thread_root(struct lcm_store *st, int64_t thread_id,
+		      struct lcm_buf *ext, struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, THREAD_ROOT, err);
+	int rc;
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, thread_id);
+	rc = sqlite3_step(s);
+	if (rc == SQLITE_ROW) {
+		lcm_buf_reset(ext);
+		lcm_buf_adds(ext, (const char *)sqlite3_column_text(s, 0));
+	}
+	sqlite3_reset(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lcm_store_fail(st, err, "cannot look up a thread");
+	return rc == SQLITE_ROW;
+}
+
+int
+lcm_store_completion_latest(struct lcm_store *st, int64_t person_id,
+			    int64_t item_id, const char *state, int64_t ts,
+			    double score, int has_score,
+			    enum lcm_outcome *outcome, struct lcm_err *err)
+{
+	struct completion c = { person_id, item_id, state, ts, score, 1, has_score };
+
+	return insert_or_update(st, COMPLETION_INSERT, COMPLETION_LATEST,
+				bind_completion, &c, outcome, err);
+}
+
+/* Runs statement i on (platform, external_id); adds the rows changed. */
+static int
+run_key(struct lcm_store *st, enum stmt_id i, const char *platform,
+	const char *ext, int *changed, struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, i, err);
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, platform);
+	bind_text(s, 2, ext);
+	if (run(st, s, err, "cannot void a row") < 0)
+		return -1;
+	*changed += sqlite3_changes(st->db);
+	return 0;
+}
+
+int
+lcm_store_void(struct lcm_store *st, const char *platform,
+	       const char *external_id, int *found, struct lcm_err *err)
+{
+	int n = 0, ignored = 0;
+
+	/* the completion first: it is found through the event */
+	if (run_key(st, VOIDED_ADD, platform, external_id, &ignored, err) < 0 ||
+	    run_key(st, VOID_COMPLETION, platform, external_id, &ignored, err) < 0 ||
+	    run_key(st, VOID_EVENT, platform, external_id, &n, err) < 0 ||
+	    run_key(st, VOID_POST, platform, external_id, &n, err) < 0)
+		return -1;
+	if (found)
+		*found = n > 0;
+	return 0;
+}
+
+int
+lcm_store_is_voided(struct lcm_store *st, const char *platform,
+		    const char *external_id, struct lcm_err *err)
+{
+	int64_t one;
+
+	return find_key(st, VOIDED_FIND, platform, external_id, &one, err);
 }

@@ -23,9 +23,17 @@ enum lcm_outcome {
 	LCM_UPDATED
 };
 
+/*
+ * A person as one platform knows them. The store keeps each platform's
+ * account (person_link) and derives the person from all the accounts
+ * linked to it (see identity.h): the first non-NULL value of each field
+ * in the order the accounts were first seen, and the strongest role
+ * (staff, then expert, then learner).
+ */
 struct lcm_person {
 	const char *platform, *external_id;
 	const char *name, *email, *role, *cohort, *manager;	/* NULL: keep */
+	const char *username;	/* login name, for --link-by username; NULL: keep */
 };
 
 struct lcm_thread {
@@ -65,6 +73,12 @@ struct lcm_item {
 /* Each returns 0 and sets *id (and *outcome when not NULL), or -1. */
 int lcm_store_person(struct lcm_store *st, const struct lcm_person *p,
 		     int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err);
+/*
+ * Derives person id's fields from its links again (after a merge); sets
+ * *changed (may be NULL) when the row changed. 0 or -1.
+ */
+int lcm_store_person_derive(struct lcm_store *st, int64_t id, int *changed,
+			    struct lcm_err *err);
 /* The first person of platform named name: 1 found (*id), 0 not, -1 error. */
 int lcm_store_person_by_name(struct lcm_store *st, const char *platform,
 			     const char *name, int64_t *id, struct lcm_err *err);
@@ -84,6 +98,22 @@ int lcm_store_post(struct lcm_store *st, const struct lcm_post *p,
 		   int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err);
 int lcm_store_event(struct lcm_store *st, const struct lcm_event *e,
 		    enum lcm_outcome *outcome, struct lcm_err *err);
+/*
+ * Finds a post by origin: 1 (and *id, *thread_id; either may be NULL),
+ * 0 when there is none, -1 on error.
+ */
+int lcm_store_post_find(struct lcm_store *st, const char *platform,
+			const char *external_id, int64_t *id, int64_t *thread_id,
+			struct lcm_err *err);
+/* Finds a thread by origin: 1 (and *id), 0 when there is none, -1. */
+int lcm_store_thread_find(struct lcm_store *st, const char *platform,
+			  const char *external_id, int64_t *id, struct lcm_err *err);
+/*
+ * The external id of a thread's opening post (the earliest post without
+ * a parent) into ext: 1 found, 0 none, -1 on error.
+ */
+int lcm_store_thread_root(struct lcm_store *st, int64_t thread_id,
+			  struct lcm_buf *ext, struct lcm_err *err);
 int lcm_store_item(struct lcm_store *st, const struct lcm_item *it,
 		   int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err);
 /* 1 and *id when the item exists, 0 when not, -1 on error. */
@@ -102,9 +132,35 @@ int lcm_store_person_skill(struct lcm_store *st, int64_t person_id,
 			   const char *skill, const char *kind,
 			   enum lcm_outcome *outcome, struct lcm_err *err);
 
+/*
+ * Like lcm_store_completion, but a known completion is replaced only by
+ * a later one (ts greater, or equal and a greater state), so that the
+ * statements of a log give the same result in any order and twice.
+ */
+int lcm_store_completion_latest(struct lcm_store *st, int64_t person_id,
+				int64_t item_id, const char *state, int64_t ts,
+				double score, int has_score,
+				enum lcm_outcome *outcome, struct lcm_err *err);
+
 /* Id of a dictionary term, added when new. Cached in memory. */
 int lcm_store_term(struct lcm_store *st, const char *text, int64_t *id,
 		   struct lcm_err *err);
+/* Sets a term's display name (label borrowed; NULL clears it). */
+int lcm_store_term_label(struct lcm_store *st, int64_t id, const char *label,
+			 struct lcm_err *err);
+
+/*
+ * Voids the row imported from (platform, external_id): its event is
+ * deleted (with the completion it made, when that completion is still
+ * the one of the same time), its post marked deleted, and the id is
+ * remembered so that the row is not imported again later. Sets *found
+ * (may be NULL) to 1 when something was there to void. 0 or -1.
+ */
+int lcm_store_void(struct lcm_store *st, const char *platform,
+		   const char *external_id, int *found, struct lcm_err *err);
+/* 1 when (platform, external_id) was voided, 0 when not, -1 on error. */
+int lcm_store_is_voided(struct lcm_store *st, const char *platform,
+			const char *external_id, struct lcm_err *err);
 
 /* Links replies imported before their parent (post.parent_ext). */
 int lcm_store_link_parents(struct lcm_store *st, struct lcm_err *err);

@@ -36,6 +36,8 @@ struct lcm_column {
 	int required;
 };
 
+struct lcm_json_at;
+
 struct lcm_input_format {
 	const char *name;		/* "moodle-forum" */
 	const char *platform;		/* "moodle", or NULL: opts or "lcm" */
@@ -50,6 +52,14 @@ struct lcm_input_format {
 	int (*row)(struct lcm_import *im, const char *const *v, struct lcm_err *err);
 	/* Called once after the last row (may be NULL); frees im->state. */
 	int (*finish)(struct lcm_import *im, int ok, struct lcm_err *err);
+	/*
+	 * JSON formats (row NULL, cols NULL): one top-level JSON value, the
+	 * whole document or one NDJSON line (borrowed). The format hands each
+	 * record it holds to lcm_json_feed. 0, or -1 with err filled and
+	 * located.
+	 */
+	int (*json)(struct lcm_import *im, json_t *doc, const struct lcm_json_at *at,
+		    struct lcm_err *err);
 };
 
 extern const struct lcm_input_format lcm_fmt_moodle_forum;
@@ -61,6 +71,10 @@ extern const struct lcm_input_format lcm_fmt_lcm_events;
 extern const struct lcm_input_format lcm_fmt_lcm_completions;
 extern const struct lcm_input_format lcm_fmt_lcm_catalogue;
 extern const struct lcm_input_format lcm_fmt_lcm_skills;
+extern const struct lcm_input_format lcm_fmt_canvas_discussion;
+extern const struct lcm_input_format lcm_fmt_edx_forum;
+extern const struct lcm_input_format lcm_fmt_edx_tracking;
+extern const struct lcm_input_format lcm_fmt_xapi;
 
 /* The driver's pieces the JSON reader shares (import.c). */
 
@@ -82,10 +96,11 @@ int lcm_input_feed(struct lcm_import *im, const struct lcm_input_format *f,
 		   const char *const *v, long line, char *raw, struct lcm_err *err);
 
 /*
- * Reads a JSON input from fp (json_input.c): sets *f to the format used.
- * 0, or -1 with err filled.
+ * Reads a JSON input from fp (json_input.c), whose first skipped lines
+ * were read already (blank: line numbers start after them); sets *f to
+ * the format used. 0, or -1 with err filled.
  */
-int lcm_import_json(struct lcm_import *im, FILE *fp,
+int lcm_import_json(struct lcm_import *im, FILE *fp, long skipped,
 		    const struct lcm_input_format **f, struct lcm_err *err);
 
 /* Helpers shared by the formats (input/common.c). */
@@ -143,5 +158,68 @@ void lcm_in_count(struct lcm_import *im, enum lcm_kind k, enum lcm_outcome o);
 
 /* Post text: HTML to text unless plain; words and question flag. */
 char *lcm_in_body(const char *message, int is_html);
+
+/* JSON records (json_input.c), for the JSON formats. */
+
+/* Where a JSON record is, for messages. */
+struct lcm_json_at {
+	long line;		/* its NDJSON line; 0 inside a document */
+	const char *path;	/* "statements[3]", "view[0].replies[2]"; "" for all */
+	const char *raw;	/* the NDJSON line's text, else NULL */
+	size_t rawlen;
+};
+
+/*
+ * Bytes of a single JSON document read at most: Jansson needs about 11
+ * times the text in memory (64 MiB: some 700 MB). Larger: use NDJSON.
+ */
+#define LCM_JSON_DOC_MAX ((size_t)64 << 20)
+
+/*
+ * Feeds one record (rec, borrowed) to fn, counting it as a row; with
+ * --skip-invalid a bad record goes to the rejects instead. fn must check
+ * the whole record before writing. 0, or -1 with err located.
+ */
+int lcm_json_feed(struct lcm_import *im,
+		  int (*fn)(struct lcm_import *, json_t *, const struct lcm_json_at *,
+			    struct lcm_err *),
+		  json_t *rec, const struct lcm_json_at *at, struct lcm_err *err);
+
+/* Fills err with "PATH.KEY: message" (key may be NULL); returns -1. */
+int lcm_json_err(struct lcm_err *err, const struct lcm_json_at *at,
+		 const char *key, const char *fmt, ...) LCM_PRINTF(4, 5);
+
+/* "PATH.key" (or "PATH[i]" when key is NULL) into b; returns b->data. */
+const char *lcm_json_path(struct lcm_buf *b, const struct lcm_json_at *at,
+			  const char *key, long i);
+
+/* "a string", "an object", "null" ... for messages. */
+const char *lcm_json_kind(const json_t *j);
+
+/* The value of key when it is a non-empty string, else NULL. */
+const char *lcm_json_str(const json_t *obj, const char *key);
+
+/*
+ * An id as text into b: a string, an integer, or MongoDB's {"$oid": s}.
+ * Returns b->data, or NULL when j is none of them (or absent).
+ */
+const char *lcm_json_id(const json_t *j, struct lcm_buf *b);
+
+/*
+ * A time: an ISO 8601 string, or MongoDB's {"$date": ms}, {"$date":
+ * "ISO"} or {"$date": {"$numberLong": "ms"}}. 0, or -1 with err filled
+ * ("PATH.key: not a time: ..."); an absent key is "missing".
+ */
+int lcm_json_time(const struct lcm_import *im, const json_t *obj, const char *key,
+		  const struct lcm_json_at *at, int64_t *out, struct lcm_err *err);
+
+/* A stable id for a record without one: hex SHA-256 (32 chars) of p. */
+void lcm_json_hash(const void *p, size_t n, char out[33]);
+
+/*
+ * Opens a gzip file as a read-only stream (zlib), for "x.log.gz".
+ * Returns NULL with err filled.
+ */
+FILE *lcm_input_gzopen(const char *path, struct lcm_err *err);
 
 #endif

@@ -59,7 +59,7 @@ test_store_open_sets_schema_version(void **state)
 static void
 test_store_person_new_then_same(void **state)
 {
-	struct lcm_person p = { "moodle", "58", "User 58", NULL, NULL, NULL, NULL };
+	struct lcm_person p = { "moodle", "58", "User 58", NULL, NULL, NULL, NULL, NULL };
 	enum lcm_outcome o;
 	int64_t id1, id2;
 
@@ -74,8 +74,8 @@ test_store_person_new_then_same(void **state)
 static void
 test_store_person_null_keeps_known_values(void **state)
 {
-	struct lcm_person full = { "moodle", "7", "Ana", "ana@example.org", "staff", "A", NULL };
-	struct lcm_person bare = { "moodle", "7", NULL, NULL, NULL, NULL, NULL };
+	struct lcm_person full = { "moodle", "7", "Ana", "ana@example.org", "staff", "A", NULL, NULL };
+	struct lcm_person bare = { "moodle", "7", NULL, NULL, NULL, NULL, NULL, NULL };
 	enum lcm_outcome o;
 	int64_t id;
 
@@ -89,7 +89,7 @@ test_store_person_null_keeps_known_values(void **state)
 static void
 test_store_person_change_is_update(void **state)
 {
-	struct lcm_person p = { "moodle", "7", "Ana", NULL, NULL, NULL, NULL };
+	struct lcm_person p = { "moodle", "7", "Ana", NULL, NULL, NULL, NULL, NULL };
 	enum lcm_outcome o;
 	int64_t id;
 
@@ -102,7 +102,7 @@ test_store_person_change_is_update(void **state)
 static void
 test_store_person_bad_role_fails(void **state)
 {
-	struct lcm_person p = { "lcm", "1", "X", NULL, "admin", NULL, NULL };
+	struct lcm_person p = { "lcm", "1", "X", NULL, "admin", NULL, NULL, NULL };
 	struct lcm_err err;
 	int64_t id;
 
@@ -228,6 +228,97 @@ test_store_item_lists_replaced(void **state)
 }
 
 static void
+test_store_completion_latest_keeps_later(void **state)
+{
+	struct lcm_store *st = *state;
+	struct lcm_person p = { "xapi", "a", "A", NULL, NULL, NULL, NULL, NULL };
+	struct lcm_item it = { 0 };
+	enum lcm_outcome o;
+	int64_t person, item;
+
+	it.platform = "xapi";
+	it.external_id = "m1";
+	assert_int_equal(lcm_store_person(st, &p, &person, NULL, NULL), 0);
+	assert_int_equal(lcm_store_item(st, &it, &item, NULL, NULL), 0);
+	assert_int_equal(lcm_store_completion_latest(st, person, item, "passed", 200, 0.9, 1,
+						     &o, NULL), 0);
+	assert_int_equal(o, LCM_NEW);
+	/* an older statement read after it changes nothing */
+	assert_int_equal(lcm_store_completion_latest(st, person, item, "failed", 100, 0.2, 1,
+						     &o, NULL), 0);
+	assert_int_equal(o, LCM_SAME);
+	assert_int_equal(count(st, "SELECT count(*) FROM completion WHERE state = 'passed'"), 1);
+	assert_int_equal(lcm_store_completion_latest(st, person, item, "mastered", 300, 0, 0,
+						     &o, NULL), 0);
+	assert_int_equal(o, LCM_UPDATED);
+}
+
+static void
+test_store_void_removes_event_and_remembers(void **state)
+{
+	struct lcm_store *st = *state;
+	struct lcm_event e = { 0 };
+	int found = 0;
+
+	e.platform = "xapi";
+	e.external_id = "s1";
+	e.ts = 1000;
+	assert_int_equal(lcm_store_term(st, "viewed", &e.verb, NULL), 0);
+	assert_int_equal(lcm_store_event(st, &e, NULL, NULL), 0);
+	assert_int_equal(lcm_store_is_voided(st, "xapi", "s1", NULL), 0);
+	assert_int_equal(lcm_store_void(st, "xapi", "s1", &found, NULL), 0);
+	assert_int_equal(found, 1);
+	assert_int_equal(count(st, "SELECT count(*) FROM event"), 0);
+	assert_int_equal(lcm_store_is_voided(st, "xapi", "s1", NULL), 1);
+	/* voiding what is not there yet is remembered too */
+	assert_int_equal(lcm_store_void(st, "xapi", "s2", &found, NULL), 0);
+	assert_int_equal(found, 0);
+	assert_int_equal(lcm_store_is_voided(st, "xapi", "s2", NULL), 1);
+}
+
+static void
+test_store_term_label_set_and_same(void **state)
+{
+	struct lcm_store *st = *state;
+	int64_t id;
+
+	assert_int_equal(lcm_store_term(st, "http://x.org/v", &id, NULL), 0);
+	assert_int_equal(lcm_store_term_label(st, id, "viewed", NULL), 0);
+	assert_int_equal(count(st, "SELECT count(*) FROM term WHERE label = 'viewed'"), 1);
+	assert_int_equal(lcm_store_term_label(st, id, "viewed", NULL), 0);
+	assert_int_equal(sqlite3_changes(st->db), 0);
+}
+
+static void
+test_store_thread_root_and_post_find(void **state)
+{
+	struct lcm_store *st = *state;
+	struct lcm_thread t = { "xapi", "t1", 0, "T", 0, 0, 0 };
+	struct lcm_post p = { 0 };
+	struct lcm_buf ext;
+	int64_t tid, pid, found_thread = 0;
+
+	lcm_buf_init(&ext);
+	assert_int_equal(lcm_store_thread(st, &t, &tid, NULL, NULL), 0);
+	assert_int_equal(lcm_store_thread_root(st, tid, &ext, NULL), 0);
+	p.platform = "xapi";
+	p.thread_id = tid;
+	p.external_id = "late";
+	p.created = 200;
+	assert_int_equal(lcm_store_post(st, &p, &pid, NULL, NULL), 0);
+	p.external_id = "early";
+	p.created = 100;
+	assert_int_equal(lcm_store_post(st, &p, &pid, NULL, NULL), 0);
+	assert_int_equal(lcm_store_thread_root(st, tid, &ext, NULL), 1);
+	assert_string_equal(ext.data, "early");
+	assert_int_equal(lcm_store_post_find(st, "xapi", "late", NULL, &found_thread, NULL), 1);
+	assert_int_equal(found_thread, tid);
+	assert_int_equal(lcm_store_post_find(st, "xapi", "none", NULL, NULL, NULL), 0);
+	assert_int_equal(lcm_store_thread_find(st, "xapi", "t1", &found_thread, NULL), 1);
+	lcm_buf_release(&ext);
+}
+
+static void
 test_store_open_refuses_foreign_database(void **state)
 {
 	char path[] = "/tmp/lcm-test-XXXXXX";
@@ -287,6 +378,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_store_term_is_cached_and_unique, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_rollback_forgets_terms, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_store_item_lists_replaced, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_completion_latest_keeps_later, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_void_removes_event_and_remembers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_term_label_set_and_same, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_store_thread_root_and_post_find, setup, teardown),
 		cmocka_unit_test(test_store_open_refuses_foreign_database),
 		cmocka_unit_test(test_store_open_readonly_missing_file_fails),
 		cmocka_unit_test(test_store_default_path_order),

@@ -1,0 +1,267 @@
+/*
+ * identity.c - one person across platforms: see identity.h.
+ *
+ * The rule lives in SQL over person_link: the accounts sharing a key
+ * are found with one self-join (an index on the normalised key makes
+ * it cheap), then each person is merged into the oldest one.
+ */
+#include "identity.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "store_write.h"
+#include "strmap.h"
+#include "xalloc.h"
+
+int
+lcm_link_by_parse(const char *s, enum lcm_link_by *out)
+{
+	if (strcmp(s, "email") == 0)
+		*out = LCM_LINK_EMAIL;
+	else if (strcmp(s, "username") == 0)
+		*out = LCM_LINK_USERNAME;
+	else if (strcmp(s, "none") == 0)
+		*out = LCM_LINK_NONE;
+	else
+		return -1;
+	return 0;
+}
+
+/*
+ * Pairs (person, oldest other person sharing a key with it), the key
+ * being e-mail or username, trimmed and lower-cased. The conditions on
+ * b repeat the partial index's so that SQLite uses it.
+ */
+#define PAIRS(col) \
+	"SELECT a.person_id, min(b.person_id) FROM person_link a" \
+	" JOIN person_link b ON lower(trim(b." col ")) = lower(trim(a." col "))" \
+	" AND b." col " IS NOT NULL AND trim(b." col ") <> ''" \
+	" WHERE a." col " IS NOT NULL AND trim(a." col ") <> ''" \
+	" AND b.person_id < a.person_id GROUP BY a.person_id ORDER BY a.person_id"
+
+/* What a merge moves, ?1 the person kept and ?2 the one merged into it. */
+static const char *const merge_sql[] = {
+	"UPDATE person_link SET person_id = ?1 WHERE person_id = ?2",
+	"UPDATE thread SET author_id = ?1 WHERE author_id = ?2",
+	"UPDATE post SET author_id = ?1 WHERE author_id = ?2",
+	"UPDATE event SET person_id = ?1 WHERE person_id = ?2",
+	/* both completed the same item: the kept person's record stays */
+	"UPDATE OR IGNORE completion SET person_id = ?1 WHERE person_id = ?2",
+	"DELETE FROM completion WHERE person_id = ?2",
+	"UPDATE OR IGNORE person_skill SET person_id = ?1 WHERE person_id = ?2",
+	"DELETE FROM person_skill WHERE person_id = ?2",
+	"DELETE FROM person WHERE id = ?2",
+};
+
+int
+lcm_identity_merge(struct lcm_store *st, int64_t keep, int64_t drop,
+		   struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	size_t i;
+	int rc;
+
+	if (keep == drop)
+		return lcm_error(err, "cannot merge person %lld into itself", (long long)keep);
+	for (i = 0; i < sizeof(merge_sql) / sizeof(merge_sql[0]); i++) {
+		if (!(s = lcm_store_prepare(st, merge_sql[i], err)))
+			return -1;
+		sqlite3_bind_int64(s, 1, keep);
+		sqlite3_bind_int64(s, 2, drop);
+		rc = sqlite3_step(s);
+		sqlite3_finalize(s);
+		if (rc != SQLITE_DONE)
+			return lcm_store_fail(st, err, "cannot merge two persons");
+	}
+	return lcm_store_person_derive(st, keep, NULL, err);
+}
+
+/* Where person id went, following earlier merges of this pass. */
+static int64_t
+resolve(const struct lcm_strmap *moved, int64_t id)
+{
+	char key[32];
+	int64_t to;
+
+	for (;;) {
+		snprintf(key, sizeof(key), "%lld", (long long)id);
+		if (!lcm_strmap_get(moved, key, &to))
+			return id;
+		id = to;
+	}
+}
+
+/* One pass over the pairs; *n counts the merges done. */
+static int
+link_pass(struct lcm_store *st, const char *sql, struct lcm_strmap *moved,
+	  long *n, struct lcm_err *err)
+{
+	sqlite3_stmt *s = lcm_store_prepare(st, sql, err);
+	int64_t *pairs = NULL, drop, keep;
+	size_t len = 0, cap = 0, i;
+	char key[32];
+	int rc;
+
+	if (!s)
+		return -1;
+	/* read all pairs first: merging changes the table being read */
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if (len + 2 > cap) {
+			cap = cap ? 2 * cap : 64;
+			pairs = lcm_xreallocarray(pairs, cap, sizeof(*pairs));
+		}
+		pairs[len++] = sqlite3_column_int64(s, 0);
+		pairs[len++] = sqlite3_column_int64(s, 1);
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE) {
+		free(pairs);
+		return lcm_store_fail(st, err, "cannot find persons to link");
+	}
+	for (i = 0; i < len; i += 2) {
+		drop = resolve(moved, pairs[i]);
+		keep = resolve(moved, pairs[i + 1]);
+		if (drop == keep)
+			continue;
+		if (drop < keep) {
+			int64_t t = drop;
+
+			drop = keep;
+			keep = t;
+		}
+		if (lcm_identity_merge(st, keep, drop, err) < 0) {
+			free(pairs);
+			return -1;
+		}
+		snprintf(key, sizeof(key), "%lld", (long long)drop);
+		lcm_strmap_put(moved, key, keep);
+		(*n)++;
+	}
+	free(pairs);
+	return 0;
+}
+
+int
+lcm_identity_link(struct lcm_store *st, enum lcm_link_by by, long *merged,
+		  struct lcm_err *err)
+{
+	struct lcm_strmap moved;
+	long n = 0, before;
+	int rc = 0;
+
+	if (merged)
+		*merged = 0;
+	if (by == LCM_LINK_NONE)
+		return 0;
+	lcm_strmap_init(&moved);
+	/* a merge can bring keys together that link further: until stable */
+	do {
+		before = n;
+		rc = link_pass(st, by == LCM_LINK_EMAIL ? PAIRS("email") : PAIRS("username"),
+			       &moved, &n, err);
+	} while (rc == 0 && n > before);
+	lcm_strmap_release(&moved);
+	if (rc == 0 && merged)
+		*merged = n;
+	return rc;
+}
+
+/* Adds s to a ','-list of distinct values kept sorted by the query. */
+static void
+add_platform(struct lcm_buf *b, const char *s)
+{
+	const char *last = strrchr(b->data, ',');
+
+	last = last ? last + 1 : b->data;
+	if (b->len && strcmp(last, s) == 0)
+		return;
+	lcm_buf_printf(b, "%s%s", b->len ? "," : "", s);
+}
+
+/* Hands the person gathered in id to fn. */
+static int
+emit(struct lcm_identity *id, struct lcm_buf *plat, struct lcm_buf *acc,
+     int merged_only, int (*fn)(void *, const struct lcm_identity *), void *arg)
+{
+	id->platforms = plat->data;
+	id->accounts = acc->data;
+	if (merged_only && id->naccounts < 2)
+		return 0;
+	return fn(arg, id);
+}
+
+int
+lcm_identity_each(struct lcm_store *st, int merged_only,
+		  int (*fn)(void *arg, const struct lcm_identity *id),
+		  void *arg, struct lcm_err *err)
+{
+	sqlite3_stmt *s = lcm_store_prepare(st,
+		"SELECT p.id, p.name, p.email, p.role, l.platform, l.external_id"
+		" FROM person p LEFT JOIN person_link l ON l.person_id = p.id"
+		" ORDER BY p.id, l.platform, l.external_id", err);
+	struct lcm_identity id;
+	struct lcm_buf name, email, role, plat, acc;
+	int64_t pid;
+	int rc, have = 0, stop = 0;
+
+	if (!s)
+		return -1;
+	lcm_buf_init(&name);
+	lcm_buf_init(&email);
+	lcm_buf_init(&role);
+	lcm_buf_init(&plat);
+	lcm_buf_init(&acc);
+	memset(&id, 0, sizeof(id));
+	while (!stop && (rc = sqlite3_step(s)) == SQLITE_ROW) {
+		pid = sqlite3_column_int64(s, 0);
+		if (have && pid != id.person) {
+			stop = emit(&id, &plat, &acc, merged_only, fn, arg) < 0;
+			have = 0;
+		}
+		if (!have) {
+			memset(&id, 0, sizeof(id));
+			id.person = pid;
+			lcm_buf_reset(&name);
+			lcm_buf_reset(&email);
+			lcm_buf_reset(&role);
+			lcm_buf_reset(&plat);
+			lcm_buf_reset(&acc);
+			/* copies: the row's text goes away at the next step */
+			if (sqlite3_column_type(s, 1) != SQLITE_NULL) {
+				lcm_buf_adds(&name, (const char *)sqlite3_column_text(s, 1));
+				id.name = name.data;
+			}
+			if (sqlite3_column_type(s, 2) != SQLITE_NULL) {
+				lcm_buf_adds(&email, (const char *)sqlite3_column_text(s, 2));
+				id.email = email.data;
+			}
+			lcm_buf_adds(&role, (const char *)sqlite3_column_text(s, 3));
+			id.role = role.data;
+			have = 1;
+		}
+		if (sqlite3_column_type(s, 4) != SQLITE_NULL) {
+			add_platform(&plat, (const char *)sqlite3_column_text(s, 4));
+			lcm_buf_printf(&acc, "%s%s:%s", acc.len ? " " : "",
+				       (const char *)sqlite3_column_text(s, 4),
+				       (const char *)sqlite3_column_text(s, 5));
+			id.naccounts++;
+		}
+	}
+	if (stop) {
+		rc = -1;
+	} else if (rc != SQLITE_DONE) {
+		rc = lcm_store_fail(st, err, "cannot list persons");
+	} else {
+		rc = have ? emit(&id, &plat, &acc, merged_only, fn, arg) : 0;
+	}
+	sqlite3_finalize(s);
+	lcm_buf_release(&name);
+	lcm_buf_release(&email);
+	lcm_buf_release(&role);
+	lcm_buf_release(&plat);
+	lcm_buf_release(&acc);
+	return rc;
+}

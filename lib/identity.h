@@ -1,0 +1,65 @@
+/*
+ * identity.h - one person across platforms.
+ *
+ * Every platform account a person is known by is a row of person_link
+ * (platform, external_id, and what that platform says of them). After
+ * each imported file, accounts that share an e-mail address (compared
+ * trimmed and case-insensitively), or a username with --link-by
+ * username, are made one person: the person first stored is kept, the
+ * others' posts, threads, events, completions, skills and accounts move
+ * to it, and its fields are derived again from all its accounts.
+ * Merging is never undone: --link-by none only stops new merges.
+ */
+#ifndef LCM_IDENTITY_H
+#define LCM_IDENTITY_H
+
+#include <stdint.h>
+
+#include "err.h"
+#include "store.h"
+
+/* What makes two accounts one person. */
+enum lcm_link_by {
+	LCM_LINK_EMAIL = 0,	/* the default */
+	LCM_LINK_USERNAME,
+	LCM_LINK_NONE
+};
+
+/* "email", "username" or "none"; 0, or -1 when s is none of them. */
+int lcm_link_by_parse(const char *s, enum lcm_link_by *out);
+
+/*
+ * Merges the persons whose accounts share a key (by). Sets *merged (may
+ * be NULL) to the number of persons merged into another. Call inside a
+ * transaction. 0, or -1 with err filled.
+ */
+int lcm_identity_link(struct lcm_store *st, enum lcm_link_by by, long *merged,
+		      struct lcm_err *err);
+
+/*
+ * Makes person drop part of person keep (both must exist, keep != drop)
+ * and deletes the drop row. 0, or -1 with err filled.
+ */
+int lcm_identity_merge(struct lcm_store *st, int64_t keep, int64_t drop,
+		       struct lcm_err *err);
+
+/* One person and the accounts linked to it, for lcm-import --persons. */
+struct lcm_identity {
+	int64_t person;
+	const char *name, *email, *role;	/* NULL when unknown */
+	const char *platforms;	/* "moodle,xapi": distinct, sorted, ','-joined */
+	const char *accounts;	/* "moodle:58 xapi:mailto:ana@example.org" */
+	int naccounts;
+};
+
+/*
+ * Calls fn for every person in id order (with merged_only, only those
+ * with accounts on two or more platforms or two or more accounts). The
+ * strings are borrowed for the call. fn returns 0 to go on, or -1 to
+ * stop (then lcm_identity_each returns -1 with err untouched). 0, or -1.
+ */
+int lcm_identity_each(struct lcm_store *st, int merged_only,
+		      int (*fn)(void *arg, const struct lcm_identity *id),
+		      void *arg, struct lcm_err *err);
+
+#endif

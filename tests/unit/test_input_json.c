@@ -1,0 +1,500 @@
+/*
+ * test_input_json.c - the JSON inputs: detection, NDJSON lines, the
+ * helpers, and each JSON format's mapping (canvas-discussion, edx-forum,
+ * edx-tracking, xapi) through lcm_import_file on small files.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include <zlib.h>
+
+#include "import.h"
+#include "input/input.h"
+#include "store.h"
+
+struct fx {
+	struct lcm_store st;
+	char dir[64];
+	char path[128];
+	struct lcm_import_opts opts;
+	struct lcm_import_stats stats;
+	struct lcm_err err;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+
+	snprintf(f->dir, sizeof(f->dir), "/tmp/lcm-json-XXXXXX");
+	if (!mkdtemp(f->dir) || lcm_store_open(&f->st, ":memory:", LCM_STORE_CREATE, 0, NULL) < 0)
+		return -1;
+	f->opts.now = 1800000000;
+	lcm_err_init(&f->err);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	lcm_store_close(&f->st);
+	unlink(f->path);
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+/* Writes text to DIR/name and imports it; returns lcm_import_file's rc. */
+static int
+import(struct fx *f, const char *name, const char *text)
+{
+	FILE *fp;
+
+	if (f->path[0])
+		unlink(f->path);
+	snprintf(f->path, sizeof(f->path), "%s/%s", f->dir, name);
+	fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	lcm_err_init(&f->err);
+	return lcm_import_file(&f->st, f->path, &f->opts, &f->stats, &f->err);
+}
+
+/* The integer the query gives. */
+static long long
+q(struct fx *f, const char *sql)
+{
+	sqlite3_stmt *s = lcm_store_prepare(&f->st, sql, NULL);
+	long long v = -1;
+
+	assert_non_null(s);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+/* The text the query gives, copied into a static buffer. */
+static const char *
+qs(struct fx *f, const char *sql)
+{
+	static char out[512];
+	sqlite3_stmt *s = lcm_store_prepare(&f->st, sql, NULL);
+
+	out[0] = '\0';
+	assert_non_null(s);
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+		snprintf(out, sizeof(out), "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return out;
+}
+
+#define STMT(id, who, verb, obj, extra) \
+	"{\"id\":\"" id "\",\"actor\":{\"mbox\":\"mailto:" who "\"},\"verb\":{\"id\":" \
+	"\"http://adlnet.gov/expapi/verbs/" verb "\"},\"object\":{\"id\":\"" obj "\"}" \
+	extra ",\"timestamp\":\"2026-11-06T10:00:00Z\"}"
+#define U(n) "00000000-0000-4000-8000-00000000000" #n
+
+/* helpers */
+
+static void
+test_lcm_json_time_iso_string(void **state)
+{
+	json_t *j = json_pack("{s:s}", "t", "2026-11-06T10:00:00+01:00");
+	struct lcm_json_at at = { 0, "", NULL, 0 };
+	int64_t t = 0;
+
+	(void)state;
+	assert_int_equal(lcm_json_time(NULL, j, "t", &at, &t, NULL), 0);
+	assert_int_equal(t, 1793955600);
+	json_decref(j);
+}
+
+static void
+test_lcm_json_time_mongo_date_forms(void **state)
+{
+	json_t *ms = json_loads("{\"t\":{\"$date\":1358028106904}}", 0, NULL);
+	json_t *iso = json_loads("{\"t\":{\"$date\":\"2013-01-12T22:01:46.904Z\"}}", 0, NULL);
+	json_t *nl = json_loads("{\"t\":{\"$date\":{\"$numberLong\":\"1358028106904\"}}}", 0, NULL);
+	struct lcm_json_at at = { 0, "", NULL, 0 };
+	int64_t a = 0, b = 0, c = 0;
+
+	(void)state;
+	assert_int_equal(lcm_json_time(NULL, ms, "t", &at, &a, NULL), 0);
+	assert_int_equal(lcm_json_time(NULL, iso, "t", &at, &b, NULL), 0);
+	assert_int_equal(lcm_json_time(NULL, nl, "t", &at, &c, NULL), 0);
+	assert_int_equal(a, 1358028106);
+	assert_int_equal(b, a);
+	assert_int_equal(c, a);
+	json_decref(ms);
+	json_decref(iso);
+	json_decref(nl);
+}
+
+static void
+test_lcm_json_time_missing_names_path(void **state)
+{
+	json_t *j = json_object();
+	struct lcm_json_at at = { 0, "statements[3]", NULL, 0 };
+	struct lcm_err err;
+	int64_t t;
+
+	(void)state;
+	lcm_err_init(&err);
+	assert_int_equal(lcm_json_time(NULL, j, "timestamp", &at, &t, &err), -1);
+	assert_string_equal(err.msg, "statements[3].timestamp: missing");
+	json_decref(j);
+}
+
+static void
+test_lcm_json_time_bad_string_fails(void **state)
+{
+	json_t *j = json_pack("{s:s}", "time", "13/12/2013");
+	struct lcm_json_at at = { 0, "", NULL, 0 };
+	struct lcm_err err;
+	int64_t t;
+
+	(void)state;
+	lcm_err_init(&err);
+	assert_int_equal(lcm_json_time(NULL, j, "time", &at, &t, &err), -1);
+	assert_string_equal(err.msg, "time: not an ISO 8601 time: '13/12/2013'");
+	json_decref(j);
+}
+
+static void
+test_lcm_json_id_forms(void **state)
+{
+	json_t *j = json_loads("[{\"$oid\":\"52a4887a\"}, 17, \"x9\", 1.5, null]", 0, NULL);
+	struct lcm_buf b;
+
+	(void)state;
+	lcm_buf_init(&b);
+	assert_string_equal(lcm_json_id(json_array_get(j, 0), &b), "52a4887a");
+	assert_string_equal(lcm_json_id(json_array_get(j, 1), &b), "17");
+	assert_string_equal(lcm_json_id(json_array_get(j, 2), &b), "x9");
+	assert_null(lcm_json_id(json_array_get(j, 3), &b));
+	assert_null(lcm_json_id(json_array_get(j, 4), &b));
+	lcm_buf_release(&b);
+	json_decref(j);
+}
+
+static void
+test_lcm_json_hash_is_stable_hex(void **state)
+{
+	char a[33], b[33];
+
+	(void)state;
+	lcm_json_hash("abc", 3, a);
+	lcm_json_hash("abc", 3, b);
+	assert_string_equal(a, b);
+	assert_int_equal(strlen(a), 32);
+	/* SHA-256("abc") begins ba7816bf */
+	assert_memory_equal(a, "ba7816bf8f01cfea414140de5dae2223", 32);
+}
+
+/* detection and reading */
+
+static void
+test_lcm_import_json_detects_xapi_page(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "p.json", "{\"statements\": [" STMT(U(1), "a@x.org",
+		"experienced", "http://x.org/1", "") "], \"more\": \"\"}"), 0);
+	assert_string_equal(f->stats.format, "xapi");
+	assert_int_equal(q(f, "SELECT count(*) FROM event"), 1);
+}
+
+static void
+test_lcm_import_json_ndjson_error_names_line(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "s.ndjson",
+		STMT(U(1), "a@x.org", "experienced", "http://x.org/1", "") "\n\n"
+		STMT(U(2), "a@x.org", "experienced", "http://x.org/1", "") "\n"
+		"{\"id\":\"" U(3) "\",\"actor\":{},\"verb\":{\"id\":\"http://x.org/v\"},"
+		"\"object\":{\"id\":\"http://x.org/1\"}}\n"), -1);
+	assert_int_equal(f->err.line, 4);
+	assert_string_equal(f->err.msg, "actor: no 'mbox', 'mbox_sha1sum', 'account' or 'openid'");
+	assert_int_equal(q(f, "SELECT count(*) FROM event"), 0);
+}
+
+static void
+test_lcm_import_json_leading_blank_lines_counted(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "b.ndjson", "\n\n" STMT(U(1), "a@x.org", "experienced",
+		"no iri", "") "\n"), -1);
+	assert_int_equal(f->err.line, 3);
+}
+
+static void
+test_lcm_import_json_array_error_names_path(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "a.json", "[\n" STMT(U(1), "a@x.org", "experienced",
+		"http://x.org/1", "") ",\n" STMT(U(2), "a@x.org", "experienced", "nope", "")
+		"\n]\n"), -1);
+	assert_int_equal(f->err.line, 0);
+	assert_string_equal(f->err.msg, "[1].object.id: not an IRI: 'nope'");
+}
+
+static void
+test_lcm_import_json_trailing_comma_is_hinted(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "c.json", "[\n" STMT(U(1), "a@x.org", "experienced",
+		"http://x.org/1", "") ",\n]\n"), -1);
+	assert_int_equal(f->err.line, 3);
+	assert_non_null(strstr(f->err.msg, "(a trailing comma?)"));
+}
+
+static void
+test_lcm_import_json_unknown_keys_fail(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "u.json", "{\"kind\": 1, \"answers\": []}\n"), -1);
+	assert_string_equal(f->err.msg, "unknown JSON format: keys 'kind', 'answers' match"
+			    " no format (give --format)");
+}
+
+static void
+test_lcm_import_json_empty_array_fails(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "e.json", "[]\n"), -1);
+	assert_string_equal(f->err.msg, "empty JSON array: nothing to import");
+}
+
+static void
+test_lcm_import_json_skip_invalid_keeps_good_lines(void **state)
+{
+	struct fx *f = *state;
+
+	f->opts.skip_invalid = 1;
+	assert_int_equal(import(f, "s.ndjson",
+		STMT(U(1), "a@x.org", "experienced", "http://x.org/1", "") "\n"
+		"{not json\n"
+		STMT(U(2), "a@x.org", "experienced", "bad iri", "") "\n"
+		STMT(U(3), "a@x.org", "experienced", "http://x.org/1", "") "\n"), 0);
+	assert_int_equal(f->stats.rows, 4);
+	assert_int_equal(f->stats.rejected, 2);
+	assert_int_equal(q(f, "SELECT count(*) FROM event"), 2);
+}
+
+/* xapi */
+
+static void
+test_lcm_import_json_xapi_reimport_is_same(void **state)
+{
+	struct fx *f = *state;
+	const char *text = "[" STMT(U(1), "a@x.org", "completed", "http://x.org/m1", "")
+		"," STMT(U(2), "b@x.org", "experienced", "http://x.org/v1", "") "]";
+
+	assert_int_equal(import(f, "r.json", text), 0);
+	assert_int_equal(import(f, "r.json", text), 0);
+	assert_int_equal(f->stats.count[LCM_K_EVENT][LCM_NEW], 0);
+	assert_int_equal(f->stats.count[LCM_K_EVENT][LCM_UPDATED], 0);
+	assert_int_equal(f->stats.count[LCM_K_EVENT][LCM_SAME], 2);
+	assert_int_equal(q(f, "SELECT count(*) FROM completion WHERE state = 'completed'"), 1);
+}
+
+static void
+test_lcm_import_json_xapi_voiding_removes_target(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "v.json", "[" STMT(U(1), "a@x.org", "passed",
+		"http://x.org/m1", "") "," "{\"id\":\"" U(2) "\",\"actor\":{\"mbox\":"
+		"\"mailto:admin@x.org\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
+		"\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" U(1) "\"}}]"), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM event"), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM completion"), 0);
+	/* imported again later, the voided statement stays out */
+	assert_int_equal(import(f, "again.json", "[" STMT(U(1), "a@x.org", "passed",
+		"http://x.org/m1", "") "]"), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM event"), 0);
+}
+
+static void
+test_lcm_import_json_xapi_response_makes_posts(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "p.ndjson",
+		STMT(U(1), "a@x.org", "asked", "http://x.org/q1",
+		     ",\"result\":{\"response\":\"How do I start?\"}") "\n"
+		STMT(U(2), "b@x.org", "answered", "http://x.org/q1",
+		     ",\"result\":{\"response\":\"Click start.\"}") "\n"
+		STMT(U(3), "b@x.org", "commented", "http://x.org/q1", "") "\n"), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM post"), 2);
+	assert_int_equal(q(f, "SELECT count(*) FROM event"), 1);
+	assert_string_equal(qs(f, "SELECT parent_ext FROM post WHERE external_id = '" U(2) "'"),
+			    U(1));
+	assert_int_equal(q(f, "SELECT is_question FROM post WHERE external_id = '" U(1) "'"), 1);
+}
+
+static void
+test_lcm_import_json_xapi_lang_prefers_option(void **state)
+{
+	struct fx *f = *state;
+
+	f->opts.lang = "fr";
+	assert_int_equal(import(f, "l.json", "{\"id\":\"" U(1) "\",\"actor\":{\"mbox\":"
+		"\"mailto:a@x.org\"},\"verb\":{\"id\":\"http://x.org/v\",\"display\":{\"en-US\":"
+		"\"saw\",\"fr-FR\":\"a vu\"}},\"object\":{\"id\":\"http://x.org/1\",\"definition\":"
+		"{\"name\":{\"de\":\"Eins\",\"fr-FR\":\"Un\"}}},\"timestamp\":\"2026-11-06T10:00:00Z\"}"), 0);
+	assert_string_equal(qs(f, "SELECT label FROM term WHERE text = 'http://x.org/v'"), "a vu");
+	assert_string_equal(qs(f, "SELECT label FROM term WHERE text = 'http://x.org/1'"), "Un");
+}
+
+static void
+test_lcm_import_json_xapi_without_id_hashes_statement(void **state)
+{
+	struct fx *f = *state;
+	const char *text = "{\"actor\":{\"mbox\":\"mailto:a@x.org\"},\"verb\":{\"id\":"
+		"\"http://x.org/v\"},\"object\":{\"id\":\"http://x.org/1\"}}";
+
+	assert_int_equal(import(f, "h.json", text), 0);
+	assert_int_equal(import(f, "h2.json", text), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM event"), 1);
+	assert_int_equal(q(f, "SELECT ts FROM event"), 1800000000);
+}
+
+/* edx */
+
+static void
+test_lcm_import_json_edx_endorsed_is_accepted(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "f.mongo",
+		"{\"_id\":{\"$oid\":\"t1\"},\"_type\":\"CommentThread\",\"author_id\":\"1\","
+		"\"author_username\":\"ana\",\"course_id\":\"c/1\",\"title\":\"Q\",\"body\":\"Why?\","
+		"\"thread_type\":\"question\",\"commentable_id\":\"course\","
+		"\"created_at\":{\"$date\":1358028106904}}\n"
+		"{\"_id\":{\"$oid\":\"c1\"},\"_type\":\"Comment\",\"author_id\":\"2\","
+		"\"author_username\":\"bob\",\"course_id\":\"c/1\",\"body\":\"Because.\","
+		"\"comment_thread_id\":{\"$oid\":\"t1\"},\"endorsed\":true,"
+		"\"created_at\":{\"$date\":\"2013-01-13T00:00:00Z\"}}\n"), 0);
+	assert_string_equal(f->stats.format, "edx-forum");
+	assert_int_equal(q(f, "SELECT accepted FROM post WHERE external_id = 'c1'"), 1);
+	assert_string_equal(qs(f, "SELECT parent_ext FROM post WHERE external_id = 'c1'"), "t1");
+	assert_int_equal(q(f, "SELECT is_question FROM post WHERE external_id = 't1'"), 1);
+}
+
+static void
+test_lcm_import_json_tracking_forum_events_make_posts(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "t.log", "# comment\n\n"
+		"{\"username\":\"ana\",\"event_type\":\"edx.forum.thread.created\",\"time\":"
+		"\"2015-09-14T07:39:55.481713+00:00\",\"context\":{\"course_id\":\"c/1\"},"
+		"\"event\":{\"id\":\"t1\",\"title\":\"Help\",\"body\":\"How?\",\"thread_type\":"
+		"\"question\",\"commentable_id\":\"course\"}}\n"
+		"{\"username\":\"bob\",\"event_type\":\"play_video\",\"time\":"
+		"\"2015-09-14T07:40:00+00:00\",\"context\":{\"course_id\":\"c/1\"},"
+		"\"event\":\"{\\\"id\\\": \\\"v1\\\"}\"}\n"), 0);
+	assert_string_equal(f->stats.format, "edx-tracking");
+	assert_int_equal(q(f, "SELECT count(*) FROM event"), 2);
+	assert_int_equal(q(f, "SELECT count(*) FROM post WHERE parent_ext IS NULL"), 1);
+	assert_string_equal(qs(f, "SELECT object FROM event_text WHERE verb = 'play_video'"), "v1");
+}
+
+static void
+test_lcm_import_json_tracking_gzip(void **state)
+{
+	struct fx *f = *state;
+	const char *line = "{\"username\":\"ana\",\"event_type\":\"seek_video\",\"time\":"
+		"\"2015-09-14T07:40:00+00:00\",\"event\":{}}\n";
+	gzFile z;
+
+	snprintf(f->path, sizeof(f->path), "%s/t.log.gz", f->dir);
+	z = gzopen(f->path, "wb");
+	assert_non_null(z);
+	gzputs(z, line);
+	gzclose(z);
+	assert_int_equal(lcm_import_file(&f->st, f->path, &f->opts, &f->stats, &f->err), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM event"), 1);
+}
+
+/* canvas */
+
+static void
+test_lcm_import_json_canvas_view_nests_replies(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "topic.json", "{\"participants\":[{\"id\":10,"
+		"\"display_name\":\"Ana\"}],\"view\":[{\"id\":1,\"user_id\":10,\"parent_id\":null,"
+		"\"created_at\":\"2026-11-02T09:15:00Z\",\"message\":\"<p>Why?</p>\",\"replies\":"
+		"[{\"id\":2,\"parent_id\":1,\"deleted\":true,\"created_at\":\"2026-11-02T09:20:00Z\","
+		"\"replies\":[{\"id\":3,\"user_id\":10,\"parent_id\":2,\"created_at\":"
+		"\"2026-11-02T09:30:00Z\",\"message\":\"<p>ok</p>\"}]}]}]}"), 0);
+	assert_string_equal(f->stats.format, "canvas-discussion");
+	assert_int_equal(q(f, "SELECT count(DISTINCT thread_id) FROM post"), 1);
+	assert_int_equal(q(f, "SELECT deleted FROM post WHERE external_id = '2'"), 1);
+	assert_string_equal(qs(f, "SELECT p.name FROM post JOIN person p ON p.id = author_id"
+			       " WHERE post.external_id = '3'"), "Ana");
+	assert_string_equal(qs(f, "SELECT body FROM post WHERE external_id = '1'"), "Why?");
+}
+
+static void
+test_lcm_import_json_canvas_reply_needs_parent(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "r.json", "[{\"id\":5,\"user_id\":1,\"parent_id\":4,"
+		"\"created_at\":\"2026-11-02T09:15:00Z\",\"message\":\"x\"}]"), -1);
+	assert_non_null(strstr(f->err.msg, "[0].parent_id: entry 4 is not imported"));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lcm_json_time_iso_string),
+		cmocka_unit_test(test_lcm_json_time_mongo_date_forms),
+		cmocka_unit_test(test_lcm_json_time_missing_names_path),
+		cmocka_unit_test(test_lcm_json_time_bad_string_fails),
+		cmocka_unit_test(test_lcm_json_id_forms),
+		cmocka_unit_test(test_lcm_json_hash_is_stable_hex),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_detects_xapi_page, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_ndjson_error_names_line, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_leading_blank_lines_counted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_array_error_names_path, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_trailing_comma_is_hinted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_unknown_keys_fail, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_empty_array_fails, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_skip_invalid_keeps_good_lines, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_reimport_is_same, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_voiding_removes_target, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_response_makes_posts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_lang_prefers_option, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_without_id_hashes_statement, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_edx_endorsed_is_accepted, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_tracking_forum_events_make_posts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_tracking_gzip, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_canvas_view_nests_replies, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_canvas_reply_needs_parent, setup, teardown),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
