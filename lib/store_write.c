@@ -89,10 +89,12 @@ static const char *const sql[NSTMT] = {
 		" (forum_id, title, author_id, created) IS NOT (coalesce(?3, forum_id),"
 		" coalesce(?4, title), coalesce(?5, author_id), coalesce(?6, created))",
 	[POST_FIND] = "SELECT id FROM post WHERE platform = ?1 AND external_id = ?2",
+	/* the parent is linked at once when already stored (the usual order) */
 	[POST_INSERT] = "INSERT INTO post(platform, external_id, thread_id, parent_ext,"
-		" author_id, created, modified, subject, body, words, is_question,"
-		" deleted, private, accepted) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-		" ?9, ?10, ?11, ?12, ?13, ?14)",
+		" parent_id, author_id, created, modified, subject, body, words, is_question,"
+		" deleted, private, accepted) VALUES(?1, ?2, ?3, ?4, (SELECT id FROM post"
+		" WHERE platform = ?1 AND external_id = ?4), ?5, ?6, ?7, ?8,"
+		" ?9, ?10, ?11, ?12, ?13, ?14) ON CONFLICT(platform, external_id) DO NOTHING",
 	[POST_UPDATE] = "UPDATE post SET thread_id = ?3, parent_ext = ?4,"
 		" parent_id = CASE WHEN parent_ext IS ?4 THEN parent_id END,"
 		" author_id = ?5, created = ?6, modified = ?7, subject = ?8, body = ?9,"
@@ -100,8 +102,9 @@ static const char *const sql[NSTMT] = {
 		" WHERE id = ?1 AND (thread_id, parent_ext, author_id, created, modified,"
 		" subject, body, words, is_question, deleted, private, accepted) IS NOT"
 		" (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-	[EVENT_INSERT] = "INSERT OR IGNORE INTO event(platform, external_id, person_id,"
-		" course_id, ts, verb, object) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+	[EVENT_INSERT] = "INSERT INTO event(platform, external_id, person_id,"
+		" course_id, ts, verb, object) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+		" ON CONFLICT(platform, external_id) DO NOTHING",
 	[EVENT_UPDATE] = "UPDATE event SET person_id = ?3, course_id = ?4, ts = ?5,"
 		" verb = ?6, object = ?7 WHERE platform = ?1 AND external_id = ?2"
 		" AND (person_id, course_id, ts, verb, object) IS NOT (?3, ?4, ?5, ?6, ?7)",
@@ -117,8 +120,9 @@ static const char *const sql[NSTMT] = {
 	[ITEM_SKILL_ADD] = "INSERT OR IGNORE INTO item_skill(item_id, skill) VALUES(?1, ?2)",
 	[ITEM_PREREQ_CLEAR] = "DELETE FROM item_prereq WHERE item_id = ?1",
 	[ITEM_PREREQ_ADD] = "INSERT OR IGNORE INTO item_prereq(item_id, requires) VALUES(?1, ?2)",
-	[COMPLETION_INSERT] = "INSERT OR IGNORE INTO completion(person_id, item_id, state,"
-		" ts, score) VALUES(?1, ?2, ?3, ?4, ?5)",
+	[COMPLETION_INSERT] = "INSERT INTO completion(person_id, item_id, state,"
+		" ts, score) VALUES(?1, ?2, ?3, ?4, ?5)"
+		" ON CONFLICT(person_id, item_id) DO NOTHING",
 	[COMPLETION_UPDATE] = "UPDATE completion SET state = ?3, ts = ?4, score = ?5"
 		" WHERE person_id = ?1 AND item_id = ?2 AND (state, ts, score) IS NOT (?3, ?4, ?5)",
 	[PERSON_SKILL_ADD] = "INSERT OR IGNORE INTO person_skill(person_id, skill, kind)"
@@ -459,19 +463,10 @@ lcm_store_thread(struct lcm_store *st, const struct lcm_thread *t,
 	return write_row(st, s, found, id, outcome, err);
 }
 
-int
-lcm_store_post(struct lcm_store *st, const struct lcm_post *p,
-	       int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err)
+/* Binds a post as ?1 (platform) ... ?14 of POST_INSERT and POST_UPDATE. */
+static void
+bind_post(sqlite3_stmt *s, const struct lcm_post *p)
 {
-	sqlite3_stmt *s;
-	int found = find_key(st, POST_FIND, p->platform, p->external_id, id, err);
-
-	if (found < 0 || !(s = stmt(st, found ? POST_UPDATE : POST_INSERT, err)))
-		return -1;
-	if (found)
-		sqlite3_bind_int64(s, 1, *id);
-	else
-		bind_text(s, 1, p->platform);
 	bind_text(s, 2, p->external_id);
 	sqlite3_bind_int64(s, 3, p->thread_id);
 	bind_text(s, 4, p->parent_ext);
@@ -486,7 +481,39 @@ lcm_store_post(struct lcm_store *st, const struct lcm_post *p,
 	sqlite3_bind_int(s, 12, p->deleted);
 	sqlite3_bind_int(s, 13, p->private_);
 	sqlite3_bind_int(s, 14, p->accepted);
-	return write_row(st, s, found, id, outcome, err);
+}
+
+/*
+ * A new post takes one statement (the bulk case); a known one is found,
+ * then updated only where a value differs.
+ */
+int
+lcm_store_post(struct lcm_store *st, const struct lcm_post *p,
+	       int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, POST_INSERT, err);
+	int found;
+
+	if (!s)
+		return -1;
+	bind_text(s, 1, p->platform);
+	bind_post(s, p);
+	if (run(st, s, err, "cannot insert a post") < 0)
+		return -1;
+	if (sqlite3_changes(st->db)) {
+		*id = sqlite3_last_insert_rowid(st->db);
+		if (outcome)
+			*outcome = LCM_NEW;
+		return 0;
+	}
+	found = find_key(st, POST_FIND, p->platform, p->external_id, id, err);
+	if (found <= 0)
+		return found < 0 ? -1 : lcm_store_fail(st, err, "a post vanished");
+	if (!(s = stmt(st, POST_UPDATE, err)))
+		return -1;
+	sqlite3_bind_int64(s, 1, *id);
+	bind_post(s, p);
+	return write_row(st, s, 1, id, outcome, err);
 }
 
 /*
