@@ -14,11 +14,12 @@
 #include "import.h"
 #include "render.h"
 #include "store.h"
+#include "timefmt.h"
 
 enum {
 	OPT_COURSE = LCM_OPT_FIRST_PROGRAM, OPT_FORUM, OPT_PLATFORM, OPT_YEAR,
 	OPT_DATE_ORDER, OPT_ENCODING, OPT_DRY_RUN, OPT_SKIP_INVALID, OPT_REJECTS,
-	OPT_LANG, OPT_LINK_BY, OPT_PERSONS
+	OPT_LANG, OPT_LINK_BY, OPT_PERSONS, OPT_WAIT
 };
 
 static const struct option options[] = {
@@ -36,6 +37,7 @@ static const struct option options[] = {
 	{ "lang", required_argument, NULL, OPT_LANG },
 	{ "link-by", required_argument, NULL, OPT_LINK_BY },
 	{ "persons", no_argument, NULL, OPT_PERSONS },
+	{ "wait", required_argument, NULL, OPT_WAIT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -46,8 +48,8 @@ usage(void)
 	       "                  [--forum NAME] [--platform NAME] [--year YYYY]\n"
 	       "                  [--date-order dmy|mdy] [--encoding ENC] [-n]\n"
 	       "                  [--skip-invalid [--rejects FILE]] [--lang LANG]\n"
-	       "                  [--link-by email|username|none] [--now TIME] [-q]\n"
-	       "                  [FILE...]\n"
+	       "                  [--link-by email|username|none] [--wait DUR]\n"
+	       "                  [--now TIME] [-q] [FILE...]\n"
 	       "       lcm-import --persons [--db PATH] [-f table|csv|tsv|json|ndjson]\n"
 	       "Load LMS export files (or standard input) into the lcm store.\n"
 	       "\n"
@@ -70,6 +72,7 @@ usage(void)
 	       "      --lang LANG      xapi: language of names (default: en, else the first)\n"
 	       "      --link-by KEY    one person per email (default), username, or none\n"
 	       "      --persons        print each person and their accounts, then exit\n"
+	       "      --wait DUR       wait that long for another import (default: 5s)\n"
 	       "      --now TIME       time recorded as the import's (default: now)\n"
 	       "  -q, --quiet          no summary, only errors\n"
 	       "  -h, --help           show this help and exit\n"
@@ -192,6 +195,7 @@ main(int argc, char **argv)
 	struct lcm_store st = { 0 };
 	struct lcm_err err;
 	const char *rejects_path = NULL, *stdin_only[] = { "-" }, *fmtname = NULL;
+	int64_t wait = 5;	/* seconds to wait for another writer */
 	const char *const *files;
 	char *end;
 	int c, r, nfiles, i, status = LCM_EXIT_OK, opened = 0, persons = 0;
@@ -259,6 +263,11 @@ main(int argc, char **argv)
 				return lcm_cli_usage_error(&cli, "--link-by: not email, username"
 							   " or none: '%s'", optarg);
 			break;
+		case OPT_WAIT:
+			if (lcm_duration_parse(optarg, &wait, &err) < 0 || wait > 86400)
+				return lcm_cli_usage_error(&cli, "--wait: %s", err.msg[0] ? err.msg :
+							   "at most a day");
+			break;
 		case OPT_PERSONS:
 			persons = 1;
 			break;
@@ -298,7 +307,7 @@ main(int argc, char **argv)
 		fputs("line,reason,row\n", opts.rejects);
 	}
 	if (lcm_store_open(&st, lcm_store_default_path(cli.db), LCM_STORE_CREATE,
-			   5000, &err) < 0) {
+			   (int)wait * 1000, &err) < 0) {
 		status = lcm_cli_fail(&cli, &err);
 		goto out;
 	}

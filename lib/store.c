@@ -208,6 +208,7 @@ lcm_store_open(struct lcm_store *st, const char *path, int flags,
 
 	st->db = NULL;
 	st->stmt = NULL;
+	st->busy_ms = busy_ms;
 	st->path = lcm_xstrdup(path);
 	if (flags & LCM_STORE_READONLY)
 		oflags = SQLITE_OPEN_READONLY;
@@ -270,7 +271,16 @@ lcm_store_close(struct lcm_store *st)
 int
 lcm_store_begin(struct lcm_store *st, struct lcm_err *err)
 {
-	return lcm_store_exec(st, "BEGIN IMMEDIATE", err);
+	int rc = sqlite3_exec(st->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+	/* the busy timeout has run out: say who holds what */
+	if ((rc & 0xff) == SQLITE_BUSY)
+		return lcm_error(err, "store '%s' is locked by another writer"
+				 " (an import?): gave up after waiting %d s (see --wait)",
+				 st->path, (st->busy_ms + 999) / 1000);
+	if (rc != SQLITE_OK)
+		return lcm_store_fail(st, err, "cannot start a transaction");
+	return 0;
 }
 
 int

@@ -29,6 +29,7 @@ struct lcm_store {
 	sqlite3 *db;
 	char *path;
 	struct lcm_store_stmts *stmt;	/* prepared on first use by store_write.c */
+	int busy_ms;			/* how long to wait for another writer */
 };
 
 /*
