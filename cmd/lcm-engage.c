@@ -1,0 +1,476 @@
+/*
+ * lcm-engage - engagement per learner and per group: who is active, who
+ * is slipping away and why, who to praise.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "cli.h"
+#include "engage.h"
+#include "engage_groups.h"
+#include "open.h"
+#include "render.h"
+#include "timefmt.h"
+#include "xalloc.h"
+
+enum {
+	OPT_SINCE = LCM_OPT_FIRST_PROGRAM, OPT_UNTIL, OPT_INACTIVE_AFTER, OPT_BY,
+	OPT_AT_RISK, OPT_PRAISE, OPT_TOP, OPT_MIN_GROUP, OPT_NETWORK, OPT_GRAPH,
+	OPT_PSEUDONYMIZE
+};
+
+static const struct option options[] = {
+	LCM_CLI_OPTIONS,
+	{ "format", required_argument, NULL, 'f' },
+	{ "excel", no_argument, NULL, LCM_OPT_EXCEL },
+	{ "since", required_argument, NULL, OPT_SINCE },
+	{ "until", required_argument, NULL, OPT_UNTIL },
+	{ "inactive-after", required_argument, NULL, OPT_INACTIVE_AFTER },
+	{ "by", required_argument, NULL, OPT_BY },
+	{ "at-risk", no_argument, NULL, OPT_AT_RISK },
+	{ "praise", no_argument, NULL, OPT_PRAISE },
+	{ "top", required_argument, NULL, OPT_TOP },
+	{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
+	{ "network", no_argument, NULL, OPT_NETWORK },
+	{ "graph", required_argument, NULL, OPT_GRAPH },
+	{ "pseudonymize", no_argument, NULL, OPT_PSEUDONYMIZE },
+	{ NULL, 0, NULL, 0 }
+};
+
+static void
+usage(void)
+{
+	printf("Usage: lcm-engage [--db PATH] [--since TIME] [--until TIME]\n"
+	       "                  [--inactive-after DUR] [--by KEY] [--at-risk | --praise]\n"
+	       "                  [--top N] [--min-group K] [--network]\n"
+	       "                  [--graph gexf|graphml|dot] [--pseudonymize] [-f FORMAT]\n"
+	       "                  [--excel] [--tz ZONE] [--now TIME] [-q] [FILE...]\n"
+	       "Engagement per person or per group: levels, trend, who is at risk and why.\n"
+	       "\n"
+	       "  --db PATH              store file (default: $LCM_DB, else ./lcm.db);\n"
+	       "                         FILE... (or -) are read instead when given\n"
+	       "  --since TIME           start of the period (default: the beginning)\n"
+	       "  --until TIME           end of the period, and the time ages are\n"
+	       "                         measured from (default: --now)\n"
+	       "  --inactive-after DUR   no activity for this long is inactive (14d)\n"
+	       "  --by KEY               person (default), cohort, course, forum,\n"
+	       "                         manager or week\n"
+	       "  --at-risk              only at-risk, inactive and never-active persons\n"
+	       "  --praise               the persons to recognise, best first\n"
+	       "  --top N                with --praise (10) or --at-risk: at most N rows\n"
+	       "                         (per group with --by)\n"
+	       "  --min-group K          blank the figures of groups under K members (5)\n"
+	       "  --network              add reply-network measures\n"
+	       "  --graph FORMAT         write the reply network: gexf, graphml or dot\n"
+	       "  --pseudonymize         persons as HMAC pseudonyms (key in LCM_PSEUDO_KEY)\n"
+	       "  -f, --format FORMAT    table, csv, tsv, json, ndjson\n"
+	       "                         (default: table on a terminal, else csv)\n"
+	       "  --excel                CSV for Excel: BOM, ';', formulas neutralised\n"
+	       "  --tz ZONE              zone of days, weeks and times shown\n"
+	       "  --now TIME             the current time (default: the clock)\n"
+	       "  -q, --quiet            print nothing; the exit status tells\n"
+	       "  -h, --help             show this help and exit\n"
+	       "  -V, --version          show the version and exit\n"
+	       "\n"
+	       "Exit status: 0 done (with --at-risk or --praise: someone listed),\n"
+	       "1 nobody listed, 2 an error.\n");
+}
+
+struct settings {
+	struct lcm_engage_opts o;
+	enum lcm_engage_by by;
+	enum lcm_engage_view view;
+	enum lcm_format fmt;
+	enum lcm_graph_format graph;
+	int excel, network, graph_set, local, pseudo;
+	long top, min_group;
+};
+
+/* A time cell, NULL when t is INT64_MIN. tmp holds the text (32 bytes). */
+static struct lcm_cell
+time_cell(const struct settings *s, int64_t t, char *tmp)
+{
+	if (t == INT64_MIN)
+		return lcm_cell_null();
+	return lcm_cell_str(s->local ? lcm_time_format_local(t, tmp) :
+			    lcm_time_format_utc(t, tmp));
+}
+
+/* A real cell rounded to places decimals, NULL when NaN. */
+static struct lcm_cell
+real_cell(double d, int places)
+{
+	double m = places == 1 ? 10 : places == 2 ? 100 : 10000;
+
+	if (isnan(d))
+		return lcm_cell_null();
+	return lcm_cell_real(floor(d * m + 0.5) / m);
+}
+
+/* Renders person rows idx[0..n) (with the group key first when key). */
+static void
+person_rows(struct lcm_render *r, const struct settings *s, const struct lcm_engage *e,
+	    const size_t *idx, size_t n, int with_key, const char *key)
+{
+	struct lcm_cell c[32];
+	struct lcm_buf why;
+	char t1[32], t2[32], t3[32];
+	size_t i, k;
+
+	lcm_buf_init(&why);
+	for (i = 0; i < n; i++) {
+		const struct lcm_engage_person *p = &e->persons[idx[i]];
+
+		k = 0;
+		if (with_key)
+			c[k++] = lcm_cell_str(key);
+		c[k++] = lcm_cell_str(p->person);
+		c[k++] = lcm_cell_str(p->name);
+		c[k++] = lcm_cell_str(p->role);
+		c[k++] = lcm_cell_str(p->cohort);
+		c[k++] = lcm_cell_int(p->threads);
+		c[k++] = lcm_cell_int(p->replies);
+		c[k++] = lcm_cell_int(p->words);
+		c[k++] = lcm_cell_int(p->replies_received);
+		c[k++] = lcm_cell_int(p->peers);
+		c[k++] = lcm_cell_int(p->questions);
+		c[k++] = lcm_cell_int(p->answers_given);
+		c[k++] = lcm_cell_int(p->accepted);
+		c[k++] = time_cell(s, p->first_post, t1);
+		c[k++] = time_cell(s, p->last_post, t2);
+		c[k++] = time_cell(s, p->last_seen, t3);
+		c[k++] = lcm_cell_int(p->active_days);
+		c[k++] = lcm_cell_int(p->active_weeks);
+		c[k++] = lcm_cell_int(p->events);
+		c[k++] = p->level < 0 ? lcm_cell_null() : lcm_cell_int(p->level);
+		c[k++] = real_cell(p->trend, 2);
+		c[k++] = lcm_cell_str(lcm_engage_status_name(p->status));
+		lcm_engage_reasons(p, &why);
+		c[k++] = lcm_cell_str(why.data);
+		if (s->network) {
+			c[k++] = lcm_cell_int(p->in_degree);
+			c[k++] = lcm_cell_int(p->out_degree);
+			c[k++] = real_cell(p->betweenness, 4);
+		}
+		lcm_render_row(r, c);
+	}
+	lcm_buf_release(&why);
+}
+
+static const char *const person_cols[] = {
+	"person", "name", "role", "cohort", "threads", "replies", "words",
+	"replies_received", "peers", "questions", "answers_given", "accepted",
+	"first_post", "last_post", "last_seen", "active_days", "active_weeks",
+	"events", "level", "trend", "status", "reasons"
+};
+static const char *const net_person_cols[] = { "in_degree", "out_degree", "betweenness" };
+static const char *const group_cols[] = {
+	"members", "active", "active_rate", "threads", "replies", "questions",
+	"response_rate", "ttfr_median_h", "ttfr_p90_h", "unanswered_share",
+	"topdown", "questions_open", "exchange"
+};
+static const char *const net_group_cols[] = {
+	"density", "reciprocity", "centralisation", "isolates", "staff_share"
+};
+
+#define N(a) (sizeof(a) / sizeof(*(a)))
+
+/* A renderer with key (or not), the columns of cols and, with
+ * --network, of net. */
+static struct lcm_render *
+open_render(const struct settings *s, const char *key, const char *const *cols,
+	    size_t ncols, const char *const *net, size_t nnet)
+{
+	const char *names[32];
+	size_t i, n = 0;
+
+	if (key)
+		names[n++] = key;
+	for (i = 0; i < ncols; i++)
+		names[n++] = cols[i];
+	for (i = 0; s->network && i < nnet; i++)
+		names[n++] = net[i];
+	return lcm_render_new(stdout, s->fmt, names, n, s->excel ? LCM_RENDER_EXCEL : 0);
+}
+
+/* Persons (all, at risk or to praise); returns how many rows. */
+static size_t
+persons(const struct settings *s, const struct lcm_engage *e, int quiet)
+{
+	struct lcm_render *r = NULL;
+	size_t *idx, i, n;
+
+	idx = lcm_xreallocarray(NULL, e->npersons ? e->npersons : 1, sizeof(*idx));
+	for (i = 0; i < e->npersons; i++)
+		idx[i] = i;
+	n = lcm_engage_select(e, s->view, idx, e->npersons, (size_t)s->top);
+	if (!quiet) {
+		r = open_render(s, NULL, person_cols, N(person_cols), net_person_cols,
+				N(net_person_cols));
+		person_rows(r, s, e, idx, n, 0, NULL);
+		lcm_render_end(r);
+		lcm_render_free(r);
+	}
+	free(idx);
+	return n;
+}
+
+/*
+ * Persons of each group in turn, the group's key first (but for cohorts:
+ * every row already has its cohort).
+ */
+static size_t
+persons_by_group(const struct settings *s, const struct lcm_engage *e,
+		 const struct lcm_engage_groups *gs, int quiet)
+{
+	struct lcm_render *r = NULL;
+	size_t *idx, i, n, total = 0;
+	int with_key = s->by != LCM_ENGAGE_BY_COHORT;
+
+	if (!quiet)
+		r = open_render(s, with_key ? lcm_engage_by_name(s->by) : NULL, person_cols,
+				N(person_cols), net_person_cols, N(net_person_cols));
+	for (i = 0; i < gs->n; i++) {
+		const struct lcm_engage_group *g = &gs->g[i];
+
+		idx = lcm_xreallocarray(NULL, g->nmembers ? g->nmembers : 1, sizeof(*idx));
+		if (g->nmembers)
+			memcpy(idx, g->members, g->nmembers * sizeof(*idx));
+		n = lcm_engage_select(e, s->view, idx, g->nmembers, (size_t)s->top);
+		if (r)
+			person_rows(r, s, e, idx, n, with_key, g->key);
+		total += n;
+		free(idx);
+	}
+	if (r) {
+		lcm_render_end(r);
+		lcm_render_free(r);
+	}
+	return total;
+}
+
+static void
+group_rows(const struct settings *s, const struct lcm_engage_groups *gs)
+{
+	struct lcm_render *r;
+	struct lcm_cell c[32];
+	size_t i, k, j, nfig;
+
+	r = open_render(s, lcm_engage_by_name(s->by), group_cols, N(group_cols),
+			net_group_cols, N(net_group_cols));
+	for (i = 0; i < gs->n; i++) {
+		const struct lcm_engage_group *g = &gs->g[i];
+
+		k = 0;
+		c[k++] = lcm_cell_str(g->key);
+		c[k++] = lcm_cell_int((int64_t)g->nmembers);
+		c[k++] = lcm_cell_int(g->active);
+		c[k++] = real_cell(g->active_rate, 4);
+		c[k++] = lcm_cell_int(g->threads);
+		c[k++] = lcm_cell_int(g->replies);
+		c[k++] = lcm_cell_int(g->questions);
+		c[k++] = real_cell(g->response_rate, 4);
+		c[k++] = real_cell(g->ttfr_median_h, 1);
+		c[k++] = real_cell(g->ttfr_p90_h, 1);
+		c[k++] = real_cell(g->unanswered_share, 4);
+		c[k++] = lcm_cell_int(g->topdown);
+		c[k++] = lcm_cell_int(g->questions_open);
+		c[k++] = lcm_cell_int(g->exchange);
+		if (s->network) {
+			c[k++] = real_cell(g->density, 4);
+			c[k++] = real_cell(g->reciprocity, 4);
+			c[k++] = real_cell(g->centralisation, 4);
+			c[k++] = lcm_cell_int(g->isolates);
+			c[k++] = real_cell(g->staff_share, 4);
+		}
+		/* k-anonymity: a small group shows its size and nothing else */
+		nfig = k;
+		for (j = 2; g->suppressed && j < nfig; j++)
+			c[j] = lcm_cell_null();
+		lcm_render_row(r, c);
+	}
+	lcm_render_end(r);
+	lcm_render_free(r);
+}
+
+/* A whole number from lo to hi for option name, or -1 after the message. */
+static long
+number(const struct lcm_cli *cli, const char *name, const char *arg, long lo, long hi)
+{
+	char *end;
+	long n = strtol(arg, &end, 10);
+
+	if (*end || end == arg || n < lo || n > hi) {
+		lcm_cli_usage_error(cli, "--%s: not a number from %ld to %ld: '%s'",
+				    name, lo, hi, arg);
+		return -1;
+	}
+	return n;
+}
+
+/* Checks the options together; LCM_EXIT_OK or the usage error's status. */
+static int
+check(const struct lcm_cli *cli, struct settings *s, int top_set, const char **key)
+{
+	if (s->o.since != INT64_MIN && s->o.since > s->o.until)
+		return lcm_cli_usage_error(cli, "--since is after --until");
+	if (s->graph_set && (s->by != LCM_ENGAGE_BY_PERSON || s->view != LCM_VIEW_ALL))
+		return lcm_cli_usage_error(cli, "--graph goes without --by, --at-risk and --praise");
+	if (s->by == LCM_ENGAGE_BY_WEEK && s->view != LCM_VIEW_ALL)
+		return lcm_cli_usage_error(cli, "--at-risk and --praise do not go with --by week");
+	if (top_set && s->view == LCM_VIEW_ALL)
+		return lcm_cli_usage_error(cli, "--top goes with --praise or --at-risk");
+	if (s->view == LCM_VIEW_PRAISE && !top_set)
+		s->top = 10;
+	*key = NULL;
+	if (s->pseudo) {
+		*key = getenv("LCM_PSEUDO_KEY");
+		if (!*key || strlen(*key) < 16) {
+			lcm_cli_warn(cli, "--pseudonymize needs a key of 16 characters or more"
+				     " in LCM_PSEUDO_KEY");
+			return LCM_EXIT_ERROR;
+		}
+	}
+	return LCM_EXIT_OK;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct lcm_cli cli;
+	struct settings s;
+	struct lcm_store st = { 0 };
+	struct lcm_engage e;
+	struct lcm_engage_groups gs = { 0 };
+	struct lcm_err err;
+	const char *fmt = NULL, *key = NULL;
+	int64_t until = INT64_MIN;
+	int c, r, status, opened = 0, loaded = 0, top_set = 0;
+	size_t n = 0;
+
+	lcm_cli_init(&cli, "lcm-engage");
+	lcm_err_init(&err);
+	memset(&s, 0, sizeof(s));
+	s.o.since = INT64_MIN;
+	s.o.inactive_after = 14 * (int64_t)LCM_DAY;
+	s.min_group = 5;
+	while ((c = getopt_long(argc, argv, "f:qhV", options, NULL)) != -1) {
+		if ((r = lcm_cli_option(&cli, c, optarg)) != 0) {
+			if (r < 0)
+				return LCM_EXIT_ERROR;
+			continue;
+		}
+		switch (c) {
+		case 'f':
+			fmt = optarg;
+			break;
+		case LCM_OPT_EXCEL:
+			s.excel = 1;
+			break;
+		case OPT_SINCE:
+		case OPT_UNTIL:
+			if (lcm_time_parse(optarg, NULL, c == OPT_SINCE ? &s.o.since : &until,
+					   &err) < 0)
+				return lcm_cli_usage_error(&cli, "--%s: %s",
+							   c == OPT_SINCE ? "since" : "until", err.msg);
+			break;
+		case OPT_INACTIVE_AFTER:
+			if (lcm_duration_parse(optarg, &s.o.inactive_after, &err) < 0)
+				return lcm_cli_usage_error(&cli, "--inactive-after: %s", err.msg);
+			break;
+		case OPT_BY:
+			if (lcm_engage_by_parse(optarg, &s.by) < 0)
+				return lcm_cli_usage_error(&cli, "--by: not person, cohort, course,"
+							   " forum, manager or week: '%s'", optarg);
+			break;
+		case OPT_AT_RISK:
+		case OPT_PRAISE:
+			if (s.view != LCM_VIEW_ALL)
+				return lcm_cli_usage_error(&cli, "--at-risk and --praise exclude"
+							   " each other");
+			s.view = c == OPT_AT_RISK ? LCM_VIEW_AT_RISK : LCM_VIEW_PRAISE;
+			break;
+		case OPT_TOP:
+			if ((s.top = number(&cli, "top", optarg, 1, 1000000)) < 0)
+				return LCM_EXIT_ERROR;
+			top_set = 1;
+			break;
+		case OPT_MIN_GROUP:
+			if ((s.min_group = number(&cli, "min-group", optarg, 0, 1000000)) < 0)
+				return LCM_EXIT_ERROR;
+			break;
+		case OPT_NETWORK:
+			s.network = 1;
+			break;
+		case OPT_GRAPH:
+			if (lcm_graph_format_parse(optarg, &s.graph) < 0)
+				return lcm_cli_usage_error(&cli, "--graph: not gexf, graphml or dot: '%s'",
+							   optarg);
+			s.graph_set = 1;
+			break;
+		case OPT_PSEUDONYMIZE:
+			s.pseudo = 1;
+			break;
+		default:
+			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
+			return LCM_EXIT_ERROR;
+		}
+	}
+	if (cli.help) {
+		usage();
+		return lcm_cli_finish(&cli, LCM_EXIT_OK);
+	}
+	if (cli.version)
+		return lcm_cli_finish(&cli, lcm_cli_print_version(&cli));
+	s.o.until = until != INT64_MIN ? until : cli.now;
+	s.o.local = s.local = cli.tz != NULL;
+	if ((status = check(&cli, &s, top_set, &key)) != LCM_EXIT_OK)
+		return status;
+	if (lcm_cli_format(&cli, fmt, &s.fmt) < 0)
+		return LCM_EXIT_ERROR;
+
+	status = LCM_EXIT_ERROR;
+	if (lcm_open_input(&st, cli.db, argv + optind, argc - optind, NULL, 0, &err) < 0) {
+		lcm_cli_fail(&cli, &err);
+		goto out;
+	}
+	opened = 1;
+	if (lcm_engage_load(&st, &s.o, &e, &err) < 0) {
+		lcm_cli_fail(&cli, &err);
+		goto out;
+	}
+	loaded = 1;
+	if (key)
+		lcm_engage_pseudonymize(&e, key, strlen(key));
+	if (s.graph_set) {
+		if (!cli.quiet)
+			lcm_engage_graph_write(&e, s.graph, s.local, stdout);
+		status = LCM_EXIT_OK;
+		goto out;
+	}
+	if (s.network)
+		lcm_engage_network(&e);
+	if (s.by != LCM_ENGAGE_BY_PERSON &&
+	    lcm_engage_groups(&st, &e, s.by, s.network && s.view == LCM_VIEW_ALL,
+			      (size_t)s.min_group, &gs, &err) < 0) {
+		lcm_cli_fail(&cli, &err);
+		goto out;
+	}
+	if (s.by == LCM_ENGAGE_BY_PERSON)
+		n = persons(&s, &e, cli.quiet);
+	else if (s.view != LCM_VIEW_ALL)
+		n = persons_by_group(&s, &e, &gs, cli.quiet);
+	else if (!cli.quiet)
+		group_rows(&s, &gs);
+	status = s.view == LCM_VIEW_ALL || n ? LCM_EXIT_OK : LCM_EXIT_NONE;
+out:
+	lcm_engage_groups_release(&gs);
+	if (loaded)
+		lcm_engage_release(&e);
+	if (opened)
+		lcm_store_close(&st);
+	return lcm_cli_finish(&cli, status);
+}
