@@ -1,0 +1,232 @@
+/*
+ * report.h - the community dashboard behind lcm-report: the figures of
+ * a period against the period before, by week, what people talk about,
+ * how fast they are answered, who needs a nudge, what they use.
+ *
+ * Nothing is counted twice in lcm: engagement comes from engage.h (the
+ * whole community is lcm_engage_groups' one cohort everyone belongs to,
+ * so the report agrees with "lcm-engage --by" by construction), and the
+ * threads nobody answered from unanswered.h. This module gathers those
+ * figures into a struct lcm_report; report_html.c, report_md.c,
+ * report_text.c and report_json.c write it out.
+ *
+ *	struct lcm_report_src src;
+ *	struct lcm_report r;
+ *	lcm_report_load(st, &o, &src, &err);		the store, read once
+ *	for each group i < src.groups.n (or just i = 0):
+ *		lcm_report_make(st, &src, i, &r, &err);
+ *		lcm_report_html(&r, &buf);  ...
+ *		lcm_report_release(&r);
+ *	lcm_report_src_release(&src);
+ */
+#ifndef LCM_REPORT_H
+#define LCM_REPORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "engage.h"
+#include "engage_groups.h"
+#include "store.h"
+#include "unanswered.h"
+
+/* One report per what (--split-by), or one for everyone. */
+enum lcm_report_split {
+	LCM_SPLIT_NONE, LCM_SPLIT_COHORT, LCM_SPLIT_COURSE, LCM_SPLIT_MANAGER
+};
+
+enum lcm_report_format {
+	LCM_REPORT_TEXT, LCM_REPORT_MD, LCM_REPORT_HTML, LCM_REPORT_JSON
+};
+
+/* "cohort", "course", "manager"; -1 when unknown. */
+int lcm_report_split_parse(const char *s, enum lcm_report_split *out);
+
+/* "text", "md", "html", "json"; -1 when unknown. */
+int lcm_report_format_parse(const char *s, enum lcm_report_format *out);
+
+/* The format an output file name asks for (".html", ".md" ...); -1: none. */
+int lcm_report_format_of_path(const char *path, enum lcm_report_format *out);
+
+/* File name extension of a format, without the dot ("html", "txt"). */
+const char *lcm_report_format_ext(enum lcm_report_format f);
+
+struct lcm_report_opts {
+	int64_t since, until;		/* the period, both ends included */
+	int64_t inactive_after;		/* as lcm-engage (14 days) */
+	int weeks;			/* weeks in the weekly series (12) */
+	int top;			/* rows of each list (10) */
+	int local;			/* days, weeks and times in the local zone */
+	enum lcm_report_split split;
+	size_t min_group;		/* groups under this are suppressed */
+	const char *title;		/* NULL: "Community report" */
+	const char *url;		/* link template ({thread} {post} {course}
+					   {forum}), NULL: no links */
+	const char *pseudo_key;		/* NULL: real names */
+};
+
+/* Bins of the times to a first response: under 1 h, 4 h, 12 h, 1 d, 2 d,
+ * 7 d, and more. */
+#define LCM_REPORT_BINS 7
+extern const int64_t lcm_report_bin_limit[LCM_REPORT_BINS - 1];	/* seconds */
+extern const char *const lcm_report_bin_label[LCM_REPORT_BINS];	/* "< 1 h" */
+
+/* A figure of the period and of the period before; NaN when undefined. */
+struct lcm_report_figure {
+	double now, before;
+};
+
+struct lcm_report_week {
+	int64_t week;		/* lcm_engage_week() number */
+	int64_t monday;		/* day number of its Monday */
+	int64_t posts, threads, active;
+	int64_t topdown, questions, exchange;	/* threads by their seed */
+	int partial;		/* the period ends inside this week */
+};
+
+struct lcm_report_forum {
+	char *name;
+	int64_t posts, threads, people;
+};
+
+struct lcm_report_thread {
+	char *title, *forum, *url;	/* url NULL without --url */
+	int64_t posts, people;		/* in the period */
+	int64_t last;			/* time of its last post */
+};
+
+struct lcm_report_theme {
+	char *term;
+	int64_t count, posts;	/* occurrences, posts holding it */
+	double score;		/* count * ln(history posts / posts with it) */
+};
+
+/* A thread nobody answered (lcm_unanswered_find, peer rule). */
+struct lcm_report_open {
+	char *subject, *forum, *author, *url;
+	int64_t created;
+	double age_hours;
+	int question, replies;
+};
+
+/* A learner at risk or to praise. */
+struct lcm_report_person {
+	char *person, *name, *cohort;	/* name NULL: unknown or pseudonymised */
+	char *reasons;			/* lcm_engage_reasons() */
+	const char *status;		/* lcm_engage_status_name() */
+	int64_t last_seen;		/* INT64_MIN: never */
+	int64_t answers, accepted, received, peers;
+};
+
+struct lcm_report_resource {
+	char *name;
+	int64_t events, people;
+};
+
+struct lcm_report {
+	char *title;
+	char *group;		/* the group's key; NULL: everyone or "none" */
+	const char *split;	/* "cohort", "course", "manager"; NULL */
+	int none;		/* the group of those with no cohort ... */
+	int64_t since, until, prev_since, prev_until;
+	int local;
+	int64_t members;	/* learners in the report (not staff) */
+
+	/* 1. headline */
+	struct lcm_report_figure active, posts, new_threads, response_rate,
+		ttfr_median_h, ttfr_p90_h, unanswered_share, at_risk;
+
+	/* 2. by week, oldest first */
+	struct lcm_report_week *weeks;
+	size_t nweeks;
+
+	/* 3. what the community talks about */
+	struct lcm_report_forum *forums;
+	size_t nforums;
+	struct lcm_report_thread *threads;
+	size_t nthreads;
+	struct lcm_report_theme *themes;
+	size_t nthemes;
+
+	/* 4. responsiveness */
+	int64_t bins[LCM_REPORT_BINS];	/* threads of the period answered */
+	int64_t waiting;		/* threads of the period not answered */
+	struct lcm_report_open *open;	/* the oldest, at most top */
+	size_t nopen;
+	int64_t open_total;
+
+	/* 5. people */
+	struct lcm_report_person *at_risk_list;	/* at most top, of at_risk.now */
+	size_t nat_risk;
+	struct lcm_report_person *praise;
+	size_t npraise;
+	int has_network;
+	double density, reciprocity, centralisation, staff_share;
+	int64_t isolates;
+
+	/* 6. resources, from the event log */
+	struct lcm_report_resource *resources;
+	size_t nresources;
+	int64_t events;		/* events of the period in the report */
+};
+
+/* Words of the history, for the themes (report_terms.c). */
+struct lcm_report_terms;
+
+/* Events of the period, for the resources (report_talk.c). */
+struct lcm_report_log;
+
+/* What every report of a run shares: the store read once. */
+struct lcm_report_src {
+	struct lcm_report_opts o;
+	struct lcm_engage cur;		/* the period */
+	struct lcm_engage prev;		/* the period before, as long */
+	struct lcm_engage weekly;	/* the weeks of the series */
+	int64_t week0;			/* first week of the series */
+	struct lcm_engage_groups groups;	/* of the split, or one: everyone */
+	struct lcm_engage_groups prev_groups;
+	struct lcm_report_terms *terms;
+	struct lcm_report_log *log;
+	struct lcm_unanswered_list open;	/* every thread nobody answered */
+	int loaded;
+};
+
+/*
+ * Reads the store for o (borrowed, kept in src): engagement of the
+ * period, of the period before and of the weeks, the groups, the words
+ * of every post, the events of the period, the threads nobody answered.
+ * src is filled (free with lcm_report_src_release, also
+ * after a failure). 0, or -1 with err filled.
+ */
+int lcm_report_load(struct lcm_store *st, const struct lcm_report_opts *o,
+		    struct lcm_report_src *src, struct lcm_err *err);
+
+void lcm_report_src_release(struct lcm_report_src *src);
+
+/*
+ * The report of group i of src->groups (for LCM_SPLIT_NONE, i = 0: the
+ * whole community). r is filled (free with lcm_report_release, also
+ * after a failure). 0, or -1 with err filled.
+ */
+int lcm_report_make(struct lcm_store *st, const struct lcm_report_src *src, size_t i,
+		    struct lcm_report *r, struct lcm_err *err);
+
+void lcm_report_release(struct lcm_report *r);
+
+/* The report written as text (80 columns; ANSI colours when color),
+ * Markdown, HTML or JSON, appended to out. */
+void lcm_report_text(const struct lcm_report *r, int color, struct lcm_buf *out);
+void lcm_report_md(const struct lcm_report *r, struct lcm_buf *out);
+void lcm_report_html(const struct lcm_report *r, struct lcm_buf *out);
+void lcm_report_json(const struct lcm_report *r, struct lcm_buf *out);
+
+/*
+ * A file name for a group key: ASCII letters (accents dropped) and
+ * digits in lower case, other runs as one '-', at most 60 bytes; "none"
+ * for NULL or a key with nothing left. Returns a string owned by the
+ * caller (free()).
+ */
+char *lcm_report_slug(const char *key);
+
+#endif

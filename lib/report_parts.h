@@ -1,0 +1,78 @@
+/*
+ * report_parts.h - the sections of a report computed in report_talk.c
+ * (forums, threads, themes, threads nobody answered, resources), and
+ * the scope every section shares. Internal to lib/report*.c.
+ */
+#ifndef LCM_REPORT_PARTS_H
+#define LCM_REPORT_PARTS_H
+
+#include "report.h"
+
+/*
+ * What one report covers. Posts count by the rule of lcm_engage_groups:
+ * for the whole community every post with a known author; for a cohort
+ * or manager the posts of persons with that cohort or manager (staff
+ * included, so their announcements count); for a course the posts in
+ * its forums. Persons (learners at risk, events) are the group's
+ * members: learners, never staff.
+ */
+struct lcm_report_scope {
+	enum lcm_report_split split;
+	const char *key;		/* the group's key, NULL: none */
+	unsigned char *author;		/* per person: their posts count */
+	unsigned char *member;		/* per person: a learner of the report */
+	int64_t *courses;		/* course split: store ids of the course */
+	size_t ncourses;
+};
+
+/* Does post i of e count in sc? (hidden posts are the caller's) */
+int lcm_report_post_in(const struct lcm_report_scope *sc, const struct lcm_engage *e,
+		       size_t i);
+
+/* Does an event in course (store id, 0: none) count in sc? */
+int lcm_report_course_in(const struct lcm_report_scope *sc, int64_t course);
+
+/*
+ * Reads the words of every live post up to e's end (e borrowed): how
+ * many posts hold each word, and the words of each post of e's period
+ * (by index in e->posts). Words of persons' names are left out. *out is
+ * owned (lcm_report_terms_free). 0, or -1 with err filled.
+ */
+int lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e,
+			  struct lcm_report_terms **out, struct lcm_err *err);
+
+void lcm_report_terms_free(struct lcm_report_terms *t);
+
+/* The top themes of the period's posts in sc (e: the engagement t was
+ * loaded with) into r->themes. */
+void lcm_report_themes(const struct lcm_report_terms *t, const struct lcm_engage *e,
+		       const struct lcm_report_scope *sc, int top, struct lcm_report *r);
+
+/* The most active forums and threads of the period in sc (e: the
+ * period's engagement) into r. 0, or -1 with err filled. */
+int lcm_report_places(struct lcm_store *st, const struct lcm_engage *e,
+		      const struct lcm_report_scope *sc, const struct lcm_report_opts *o,
+		      struct lcm_report *r, struct lcm_err *err);
+
+/* The oldest threads of list (every thread nobody answered, by
+ * lcm_unanswered_find) whose author or course is in sc, into r. */
+void lcm_report_open_threads(const struct lcm_unanswered_list *list,
+			     const struct lcm_engage *e, const struct lcm_report_scope *sc,
+			     const struct lcm_report_opts *o, struct lcm_report *r);
+
+/*
+ * Reads the events of e's period by known persons (e borrowed) and the
+ * names of what they were about. *out is owned (lcm_report_log_free).
+ * 0, or -1 with err filled.
+ */
+int lcm_report_log_load(struct lcm_store *st, const struct lcm_engage *e,
+			struct lcm_report_log **out, struct lcm_err *err);
+
+void lcm_report_log_free(struct lcm_report_log *log);
+
+/* The most used resources and activities of the period, by learners of
+ * sc (e: the engagement log was loaded with), into r. */
+void lcm_report_resources(const struct lcm_report_log *log, const struct lcm_engage *e,
+			  const struct lcm_report_scope *sc, int top, struct lcm_report *r);
+
+#endif
