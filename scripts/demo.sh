@@ -28,5 +28,11 @@ if [ -x "$bin/lcm-engage" ]; then
 	echo "== Learners to nudge"
 	lcm-engage --now $now --at-risk -f table || true
 fi
+if [ -x "$bin/lcm-report" ]; then
+	report=$root/build/demo-report.html
+	lcm-report --now $now --tz Europe/Paris --period 30d -f html -o "$report"
+	echo
+	echo "== The month's report for the training department: $report"
+fi
 echo
 echo "The store is $LCM_DB: try LCM_DB=$LCM_DB $bin/lcm-unanswered --help"
