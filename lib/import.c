@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "input/input.h"
@@ -163,6 +164,21 @@ detect(char *const *header, size_t n, int *map)
 	return best;
 }
 
+/*
+ * The table most rows of f go to, whose indexes a large file into a
+ * small store builds once at the end (store.h), or NULL. The formats of
+ * large files only: the others keep their indexes.
+ */
+static const char *
+bulk_table(const struct lcm_input_format *f)
+{
+	if (f == &lcm_fmt_moodle_log)
+		return "event";
+	if (f == &lcm_fmt_moodle_forum)
+		return "post";
+	return NULL;
+}
+
 /* The row as one CSV line, for the rejects file. Owned by the caller. */
 static char *
 raw_row(const struct lcm_csv_record *rec)
@@ -268,6 +284,10 @@ import_csv(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_o
 	}
 	*fp_out = f;
 	im->stats->format = f->name;
+	/* a log row is some 200 bytes, a forum post 300: count low */
+	if (bulk_table(f) && lcm_store_bulk_begin(im->st, bulk_table(f), im->size / 256,
+						  err) < 0)
+		goto out;
 	v = lcm_xcalloc((size_t)f->ncols, sizeof(*v));
 	while ((got = lcm_csv_next(r, &rec, err)) > 0) {
 		if (lcm_csv_guessed_cp1252(r))
@@ -297,6 +317,8 @@ import_csv(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_o
 		goto out;
 	if (lcm_csv_guessed_cp1252(r))
 		im->stats->cp1252 = 1;
+	if (lcm_store_bulk_end(im->st, err) < 0)
+		goto out;
 	rc = 0;
 out:
 	if (r)
@@ -325,6 +347,22 @@ peek(FILE *fp, long *lines)
 	return c;
 }
 
+/*
+ * About how many bytes fp will give: a regular file's size, a gzip
+ * file's times 6 (logs compress that well or better); 0 for a pipe.
+ */
+static int64_t
+file_size(FILE *fp, const char *path, int gz)
+{
+	struct stat sb;
+
+	if (gz)
+		return stat(path, &sb) == 0 ? (int64_t)sb.st_size * 6 : 0;
+	if (fstat(fileno(fp), &sb) < 0 || !S_ISREG(sb.st_mode))
+		return 0;
+	return (int64_t)sb.st_size;
+}
+
 int
 lcm_import_file(struct lcm_store *st, const char *path,
 		const struct lcm_import_opts *opts,
@@ -349,6 +387,7 @@ lcm_import_file(struct lcm_store *st, const char *path,
 		return lcm_error_at(err, path, 0, "cannot open: %s", strerror(errno));
 	}
 	memset(&im, 0, sizeof(im));
+	im.size = file_size(fp, path, stdin_ ? 0 : n > 3 && strcmp(path + n - 3, ".gz") == 0);
 	im.st = st;
 	im.opts = opts;
 	im.stats = stats;
@@ -390,6 +429,8 @@ out:
 		lcm_err_locate(err, im.file, 0);
 	lcm_strmap_release(&im.persons);
 	lcm_strmap_release(&im.threads);
+	free(im.persons_counted.bits);
+	free(im.threads_counted.bits);
 	if (!stdin_)
 		fclose(fp);
 	return rc;

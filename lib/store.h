@@ -15,7 +15,7 @@
 
 #include "err.h"
 
-#define LCM_SCHEMA_VERSION 1
+#define LCM_SCHEMA_VERSION 2
 
 /* Flags for lcm_store_open */
 enum {
@@ -29,6 +29,9 @@ struct lcm_store {
 	sqlite3 *db;
 	char *path;
 	struct lcm_store_stmts *stmt;	/* prepared on first use by store_write.c */
+	const char *bulk;		/* table whose indexes a bulk load dropped */
+	int nofk;			/* foreign keys unchecked until commit */
+	int64_t changes;		/* sqlite3_total_changes at the last begin */
 	int busy_ms;			/* how long to wait for another writer */
 };
 
@@ -61,6 +64,22 @@ int lcm_store_exec(struct lcm_store *st, const char *sql, struct lcm_err *err);
 /* Prepares sql; returns NULL with err filled on failure. */
 sqlite3_stmt *lcm_store_prepare(struct lcm_store *st, const char *sql,
 				struct lcm_err *err);
+
+/*
+ * Bulk loading, for a file of about expected rows (at least some 20,000)
+ * going mostly to table ("post" or "event"). lcm_store_bulk_begin, called
+ * first thing in a transaction, stops checking foreign keys until the
+ * transaction ends (the ids written come from the store itself; the
+ * checks cost a third of a log import), and, when the table holds fewer
+ * rows than expected, drops its secondary indexes, so that
+ * lcm_store_bulk_end builds them once, sorted, instead of updating them
+ * row by row at random places. A rollback brings the indexes back; the
+ * UNIQUE (platform, external_id) indexes stay, so re-imported rows are
+ * still found. 0, or -1 with err.
+ */
+int lcm_store_bulk_begin(struct lcm_store *st, const char *table,
+			 int64_t expected, struct lcm_err *err);
+int lcm_store_bulk_end(struct lcm_store *st, struct lcm_err *err);
 
 /* Fills err with SQLite's message for what; returns -1. */
 int lcm_store_fail(struct lcm_store *st, struct lcm_err *err, const char *what);

@@ -12,6 +12,7 @@
 struct lcm_strmap {
 	char **keys;
 	int64_t *vals;
+	uint64_t *hashes;	/* of keys[i]: most misses need no strcmp */
 	size_t cap;	/* power of two, or 0 */
 	size_t len;
 };

@@ -11,6 +11,14 @@
 #define DAY	INT64_C(86400)
 #define NCACHE	4
 
+/*
+ * Times lcm_time_parse takes: the years 0 to 9999 that ISO 8601 and the
+ * Moodle forms can write, so that an epoch in a hostile file cannot make
+ * "now - created" overflow in the analyses.
+ */
+#define TIME_MIN	INT64_C(-62167219200)	/* 0000-01-01T00:00:00Z */
+#define TIME_MAX	INT64_C(253402300799)	/* 9999-12-31T23:59:59Z */
+
 static const char *const month_en[12] = {
 	"January", "February", "March", "April", "May", "June", "July",
 	"August", "September", "October", "November", "December"
@@ -738,11 +746,18 @@ lcm_time_parse(const char *s, const struct lcm_timeopt *opt, int64_t *out,
 	       struct lcm_err *err)
 {
 	const char *p = s + (*s == '-');
+	char q[64];
 
 	while (isdigit((unsigned char)*p))
 		p++;
-	if (!*p && p > s + (*s == '-'))
-		return lcm_time_parse_epoch(s, out, err);
+	if (!*p && p > s + (*s == '-')) {
+		if (lcm_time_parse_epoch(s, out, err) < 0)
+			return -1;
+		if (*out < TIME_MIN || *out > TIME_MAX)
+			return lcm_error(err, "time out of range (years 0 to 9999): '%s'",
+			    lcm_err_quote(s, q, sizeof(q)));
+		return 0;
+	}
 	if (p == s + 4 && *p == '-')
 		return lcm_time_parse_iso(s, out, err);
 	return lcm_time_parse_moodle(s, opt, out, err);
@@ -797,9 +812,12 @@ lcm_duration_parse(const char *s, int64_t *out, struct lcm_err *err)
 char *
 lcm_time_format_utc(int64_t t, char *out)
 {
-	int64_t days = floor_div(t, DAY), secs = t - days * DAY, y;
+	int64_t days = floor_div(t, DAY), secs = t % DAY, y;
 	int m, d;
 
+	/* not t - days * DAY: it overflows on the first day of int64_t */
+	if (secs < 0)
+		secs += DAY;
 	civil_from_days(days, &y, &m, &d);
 	/* years of int64_t seconds have at most 12 digits: 29 bytes at most */
 	if (snprintf(out, 32, "%s%04lld-%02d-%02dT%02d:%02d:%02dZ",

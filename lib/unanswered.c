@@ -3,7 +3,10 @@
  *
  * The rule is one NOT EXISTS over post(thread_id) or post(parent_id),
  * both indexed, so a store of a million posts answers in well under a
- * second. Working-time age cannot be said in SQL: the query keeps every
+ * second: post_thread and post_root hold author, deleted and private, so
+ * that only the rows listed are read from the table. A '+' keeps SQLite
+ * off post_author where both indexes would do: a prolific author has
+ * thousands of posts, a thread a few (28 s against 0.2 s at 200,000). Working-time age cannot be said in SQL: the query keeps every
  * thread old enough in wall time (always at least its working age), and
  * the working age is checked here.
  */
@@ -89,7 +92,7 @@ build_sql(struct lcm_buf *sql, const struct lcm_unanswered_opts *o, int posts)
 		" a.external_id, a.name, q.subject, q.body, q.author_id, q.created,"
 		" (SELECT count(*) FROM post x WHERE x.thread_id = t.id AND x.parent_ext IS NOT NULL),"
 		" q.is_question,"
-		" (SELECT count(*) FROM post x WHERE %s AND x.author_id IS q.author_id"
+		" (SELECT count(*) FROM post x WHERE %s AND +x.author_id IS q.author_id"
 		"  AND x.deleted = 0),"
 		" (SELECT count(*) FROM post x WHERE %s AND x.deleted),"
 		" (SELECT count(*) FROM post x WHERE %s AND x.private AND x.deleted = 0"

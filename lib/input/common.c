@@ -96,25 +96,73 @@ lcm_in_count(struct lcm_import *im, enum lcm_kind k, enum lcm_outcome o)
 	im->stats->count[k][o]++;
 }
 
+/*
+ * Entries a cache of ids (im->persons, im->threads) holds, some 8 MB:
+ * then it starts again, and an entry missed costs one store lookup.
+ */
+#define CACHE_MAX 131072
+
+/* Adds id to b (grown as needed); returns 1 when it was there already. */
+static int
+mark(struct lcm_idbits *b, int64_t id)
+{
+	size_t byte = (size_t)id / 8, n;
+	unsigned bit = 1u << (id % 8);
+	int had;
+
+	if (byte >= b->len) {
+		n = b->len ? b->len : 4096;
+		while (n <= byte)
+			n *= 2;
+		b->bits = lcm_xrealloc(b->bits, n);
+		memset(b->bits + b->len, 0, n - b->len);
+		b->len = n;
+	}
+	had = (b->bits[byte] & bit) != 0;
+	b->bits[byte] |= bit;
+	return had;
+}
+
+/* Caches key -> id in m, emptying m first when it is full. */
+static void
+cache(struct lcm_strmap *m, const char *key, int64_t id)
+{
+	if (m->len >= CACHE_MAX) {
+		lcm_strmap_release(m);
+		lcm_strmap_init(m);
+	}
+	lcm_strmap_put(m, key, id);
+}
+
 int
 lcm_in_person(struct lcm_import *im, const struct lcm_person *p, int64_t *id,
 	      struct lcm_err *err)
 {
 	enum lcm_outcome o;
-	struct lcm_buf key;
+	struct lcm_buf big;
+	char small[128], *key = small;
+	size_t lp = strlen(p->platform), le = strlen(p->external_id);
 	int rc = 0;
 
-	lcm_buf_init(&key);
-	lcm_buf_printf(&key, "%s\x1f%s", p->platform, p->external_id);
+	/* called for every row of a log: the key is made without malloc */
+	lcm_buf_init(&big);
+	if (lp + le + 2 > sizeof(small)) {
+		lcm_buf_grow(&big, lp + le + 2);
+		key = big.data;
+	}
+	memcpy(key, p->platform, lp);
+	key[lp] = '\x1f';
+	memcpy(key + lp + 1, p->external_id, le + 1);
 	/* Within one file a person's details do not change from row to row. */
-	if (!lcm_strmap_get(&im->persons, key.data, id)) {
+	if (!lcm_strmap_get(&im->persons, key, id)) {
 		rc = lcm_store_person(im->st, p, id, &o, err);
 		if (rc == 0) {
-			lcm_in_count(im, LCM_K_PERSON, o);
-			lcm_strmap_put(&im->persons, key.data, *id);
+			if (!mark(&im->persons_counted, *id))
+				lcm_in_count(im, LCM_K_PERSON, o);
+			cache(&im->persons, key, *id);
 		}
 	}
-	lcm_buf_release(&key);
+	lcm_buf_release(&big);
 	return rc;
 }
 
@@ -149,8 +197,9 @@ lcm_in_thread(struct lcm_import *im, const struct lcm_thread *t, int root,
 	if (lcm_store_thread(im->st, t, id, &o, err) < 0)
 		return -1;
 	if (!seen) {
-		lcm_in_count(im, LCM_K_THREAD, o);
-		lcm_strmap_put(&im->threads, t->external_id, *id);
+		if (!mark(&im->threads_counted, *id))
+			lcm_in_count(im, LCM_K_THREAD, o);
+		cache(&im->threads, t->external_id, *id);
 	}
 	return 0;
 }

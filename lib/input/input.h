@@ -13,6 +13,12 @@
 #include "store_write.h"
 #include "strmap.h"
 
+/* A set of store ids (rowids), one bit each. */
+struct lcm_idbits {
+	unsigned char *bits;
+	size_t len;		/* bytes */
+};
+
 /* One import of one file. */
 struct lcm_import {
 	struct lcm_store *st;
@@ -21,8 +27,12 @@ struct lcm_import {
 	const char *file;		/* name for messages and source.path */
 	struct lcm_strmap persons;	/* "platform\x1fexternal id" -> person id */
 	struct lcm_strmap threads;	/* external id -> thread id */
+	/* persons and threads counted in stats: the maps above are caches,
+	 * emptied when full, so memory stays bounded whatever the file */
+	struct lcm_idbits persons_counted, threads_counted;
 	int64_t course_id;		/* --course, resolved once; 0 none */
 	int64_t forum_id;		/* forum of a forum export; 0 unset */
+	int64_t size;			/* bytes of the file (uncompressed, about); 0 unknown */
 	void *state;			/* the format's own, freed by its finish */
 };
 

@@ -210,11 +210,19 @@ lcm_json_id(const json_t *j, struct lcm_buf *b)
 	return b->data;
 }
 
-/* Milliseconds since the epoch to seconds, rounding down. */
-static int64_t
-from_ms(long long ms)
+/*
+ * Milliseconds since the epoch to seconds (rounding down) in *out, when
+ * in the years 0 to 9999 that lcm_time_parse() takes; -1 otherwise (a
+ * hostile value such as LLONG_MIN cannot be negated, nor subtracted
+ * from now by the analyses).
+ */
+static int
+from_ms(long long ms, int64_t *out)
 {
-	return ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+	if (ms < -62167219200000LL || ms > 253402300799999LL)
+		return -1;
+	*out = ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000);
+	return 0;
 }
 
 int
@@ -233,7 +241,9 @@ lcm_json_time(const struct lcm_import *im, const json_t *obj, const char *key,
 	if (json_is_object(d))		/* {"$date": {"$numberLong": "..."}} */
 		d = json_object_get(d, "$numberLong");
 	if (d != j && json_is_integer(d)) {
-		*out = from_ms(json_integer_value(d));
+		if (from_ms(json_integer_value(d), out) < 0)
+			return lcm_json_err(err, at, key, "time out of range (years 0 to 9999):"
+					    " %" JSON_INTEGER_FORMAT " ms", json_integer_value(d));
 		return 0;
 	}
 	if (d != j && json_is_string(d) && json_object_get(json_object_get(j, "$date"),
@@ -241,7 +251,9 @@ lcm_json_time(const struct lcm_import *im, const json_t *obj, const char *key,
 		errno = 0;
 		ms = strtoll(json_string_value(d), &end, 10);
 		if (!errno && *end == '\0' && end != json_string_value(d)) {
-			*out = from_ms(ms);
+			if (from_ms(ms, out) < 0)
+				return lcm_json_err(err, at, key, "time out of range (years 0"
+						    " to 9999): %lld ms", ms);
 			return 0;
 		}
 	}
@@ -419,8 +431,14 @@ bad_json(struct lcm_import *im, long line, const json_error_t *jerr,
 {
 	const char *hint = "";
 
+	/* a NUL, raw or escaped, would cut the string short: refused */
+	if (strstr(jerr->text, "\\u0000"))
+		return lcm_error_at(err, im->file, line, "invalid JSON: \\u0000 (NUL)"
+				    " in a string at column %d", jerr->column);
 	if (strstr(jerr->text, "near ']'") || strstr(jerr->text, "near '}'"))
 		hint = " (a trailing comma?)";
+	else if (strstr(jerr->text, "control character 0x0 "))
+		hint = " (a NUL byte: not a text file?)";
 	else if (strstr(jerr->text, "control character"))
 		hint = " (a line break inside a string?)";
 	return lcm_error_at(err, im->file, line, "invalid JSON: %s at column %d%s",
@@ -439,31 +457,49 @@ skip_line(const char *s, size_t n)
 }
 
 /*
- * Reads a line into *buf (grown, *cap its size), at most max bytes.
- * Returns its length, -1 at the end of the file, -2 when it is longer.
+ * Reads a line into *buf (grown, *cap its size), at most max bytes
+ * before its line end. Returns its length, -1 at the end of the file,
+ * -2 when it is longer (found without reading more than max + 2 bytes
+ * of it), -3 when it holds a NUL byte (which would cut it short unseen).
  */
 static ssize_t
 read_line(FILE *fp, char **buf, size_t *cap, size_t max)
 {
-	size_t len = 0;
+	size_t len = 0, room, n, text;
 
 	if (!*buf) {
 		*cap = 4096;
 		*buf = lcm_xmalloc(*cap);
 	}
 	for (;;) {
+		if (len >= max + 2)
+			return -2;
 		if (*cap - len < 2) {
 			*cap *= 2;
 			*buf = lcm_xrealloc(*buf, *cap);
 		}
-		if (!fgets(*buf + len, (int)(*cap - len > INT_MAX ? INT_MAX : *cap - len), fp))
-			return len ? (ssize_t)len : -1;
-		len += strlen(*buf + len);
-		if (len && (*buf)[len - 1] == '\n')
-			return (ssize_t)len;
-		if (len > max)
-			return -2;
+		room = *cap - len;
+		if (room > max + 3 - len)
+			room = max + 3 - len;	/* fgets reads room - 1 bytes */
+		if (room > INT_MAX)
+			room = INT_MAX;
+		if (!fgets(*buf + len, (int)room, fp))
+			break;
+		n = strlen(*buf + len);
+		/* fgets stops at a line end, a full buffer or the end of the
+		 * file: stopping short of all three means a NUL was read */
+		if (n < room - 1 && (n == 0 || (*buf)[len + n - 1] != '\n') &&
+		    !feof(fp) && !ferror(fp))
+			return -3;
+		len += n;
+		if ((*buf)[len - 1] == '\n')
+			break;
 	}
+	if (!len)
+		return -1;
+	text = len - ((*buf)[len - 1] == '\n');
+	text -= text && (*buf)[text - 1] == '\r';
+	return text > max ? -2 : (ssize_t)len;
 }
 
 /* Strips the line's "\n" or "\r\n" (and a UTF-8 BOM on line 1). */
@@ -478,6 +514,9 @@ chomp(char *s, ssize_t *n, long lineno)
 	}
 	return s;
 }
+
+#define NUL_BYTE "NUL byte in the text: not a text file, or UTF-16 (JSON is" \
+	" read as UTF-8)"
 
 /* The rest of an NDJSON file after its first value. */
 static int
@@ -514,6 +553,8 @@ ndjson_rest(struct lcm_import *im, const struct lcm_input_format *f, FILE *fp,
 	if (n == -2)
 		return lcm_error_at(err, im->file, lineno + 1, "line longer than %zu MiB",
 				    LCM_JSON_DOC_MAX >> 20);
+	if (n == -3)
+		return lcm_error_at(err, im->file, lineno + 1, NUL_BYTE);
 	return 0;
 }
 
@@ -570,6 +611,10 @@ lcm_import_json(struct lcm_import *im, FILE *fp, long skipped,
 	}
 	if (n == -2) {
 		lcm_error_at(err, im->file, 0, TOO_BIG, LCM_JSON_DOC_MAX >> 20);
+		goto out;
+	}
+	if (n == -3) {
+		lcm_error_at(err, im->file, lineno + 1, NUL_BYTE);
 		goto out;
 	}
 	if (n == -1) {
