@@ -39,7 +39,7 @@ ALL_CFLAGS = $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS = $(DEP_LIBS) $(CSV_LIBS) -lm
 
-.PHONY: all check check-unit check-cli check-update lint install uninstall clean demo bench asan valgrind
+.PHONY: all check check-unit check-cli check-update lint install uninstall clean demo bench asan valgrind fuzz
 .SUFFIXES:
 .SECONDARY:
 
@@ -91,6 +91,11 @@ asan:
 valgrind: all $(UNITBIN)
 	@LCM_VALGRIND=1 sh tests/run-unit.sh $(UNITBIN)
 	@LCM_VALGRIND=1 sh tests/cli/run.sh $(B)/bin
+
+# libFuzzer harnesses (clang, installed when missing), FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 30
+fuzz: $(B)/config.mk
+	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
 
 lint: $(B)/config.mk
 	mandoc -Tlint -W warning $(MANPAGES)

@@ -238,7 +238,7 @@ main(int argc, char **argv)
 	struct lcm_err err;
 	const char *fmt = NULL;
 	char *end;
-	int c, r, status, opened = 0, dry_run = 0;
+	int c, r, status = LCM_EXIT_ERROR, opened = 0, dry_run = 0;
 	long n;
 
 	lcm_cli_init(&cli, "lcm-unanswered");
@@ -250,7 +250,7 @@ main(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "f:nqhV", options, NULL)) != -1) {
 		if ((r = lcm_cli_option(&cli, c, optarg)) != 0) {
 			if (r < 0)
-				return LCM_EXIT_ERROR;
+				goto out;
 			continue;
 		}
 		switch (c) {
@@ -261,13 +261,17 @@ main(int argc, char **argv)
 			s.excel = 1;
 			break;
 		case OPT_OLDER_THAN:
-			if (lcm_duration_parse(optarg, &s.o.older_than, &err) < 0)
-				return lcm_cli_usage_error(&cli, "--older-than: %s", err.msg);
+			if (lcm_duration_parse(optarg, &s.o.older_than, &err) < 0) {
+				status = lcm_cli_usage_error(&cli, "--older-than: %s", err.msg);
+				goto out;
+			}
 			break;
 		case OPT_BY:
-			if (lcm_response_rule_parse(optarg, &s.o.by) < 0)
-				return lcm_cli_usage_error(&cli, "--by: not any, peer or staff: '%s'",
+			if (lcm_response_rule_parse(optarg, &s.o.by) < 0) {
+				status = lcm_cli_usage_error(&cli, "--by: not any, peer or staff: '%s'",
 							   optarg);
+				goto out;
+			}
 			break;
 		case OPT_INCLUDE_STAFF:
 			s.o.include_staff = 1;
@@ -288,8 +292,10 @@ main(int argc, char **argv)
 			s.o.posts = 1;
 			break;
 		case OPT_BUSINESS_HOURS:
-			if (lcm_bizhours_parse(optarg, &bh, &err) < 0)
-				return lcm_cli_usage_error(&cli, "--business-hours: %s", err.msg);
+			if (lcm_bizhours_parse(optarg, &bh, &err) < 0) {
+				status = lcm_cli_usage_error(&cli, "--business-hours: %s", err.msg);
+				goto out;
+			}
 			s.o.bizhours = &bh;
 			break;
 		case OPT_ONCE:
@@ -301,10 +307,12 @@ main(int argc, char **argv)
 		case OPT_SUGGEST:
 		case OPT_MAX_LOAD:
 			n = strtol(optarg, &end, 10);
-			if (*end || end == optarg || n < 1 || n > 100)
-				return lcm_cli_usage_error(&cli, "--%s: not a number from 1 to 100: '%s'",
+			if (*end || end == optarg || n < 1 || n > 100) {
+				status = lcm_cli_usage_error(&cli, "--%s: not a number from 1 to 100: '%s'",
 							   c == OPT_SUGGEST ? "suggest" : "max-load",
 							   optarg);
+				goto out;
+			}
 			if (c == OPT_SUGGEST)
 				s.suggest = (int)n;
 			else
@@ -318,19 +326,24 @@ main(int argc, char **argv)
 			break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
-			return LCM_EXIT_ERROR;
+			goto out;
 		}
 	}
 	if (cli.help) {
 		usage();
-		return lcm_cli_finish(&cli, LCM_EXIT_OK);
+		status = LCM_EXIT_OK;
+		goto out;
 	}
-	if (cli.version)
-		return lcm_cli_finish(&cli, lcm_cli_print_version(&cli));
-	if (dry_run && !s.o.once)
-		return lcm_cli_usage_error(&cli, "--dry-run goes with --once");
+	if (cli.version) {
+		status = lcm_cli_print_version(&cli);
+		goto out;
+	}
+	if (dry_run && !s.o.once) {
+		status = lcm_cli_usage_error(&cli, "--dry-run goes with --once");
+		goto out;
+	}
 	if (lcm_cli_format(&cli, fmt, &s.fmt) < 0)
-		return LCM_EXIT_ERROR;
+		goto out;
 	s.o.now = cli.now;
 
 	status = LCM_EXIT_ERROR;

@@ -205,8 +205,10 @@ parse_bands(struct lcm_brick *b, const char *text, struct lcm_err *err)
 	for (i = 0; i < parts.n; i++) {
 		s = parts.v[i];
 		colon = strchr(s, ':');
-		/* the '-' between the bounds: bounds are never negative */
-		dash = colon ? memchr(s + 1, '-', (size_t)(colon - s - 1)) : NULL;
+		/* the '-' between the bounds: bounds are never negative (and
+		 * a part opening with ':' has no room for one) */
+		dash = colon && colon > s ?
+		    memchr(s + 1, '-', (size_t)(colon - s - 1)) : NULL;
 		nb = &b->bands[b->nbands];
 		if (!dash || parse_bound(s, (size_t)(dash - s), &nb->lo) < 0 ||
 		    parse_bound(dash + 1, (size_t)(colon - dash - 1), &nb->hi) < 0) {
