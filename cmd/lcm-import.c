@@ -177,6 +177,25 @@ print_persons(const struct lcm_cli *cli, const char *fmtname)
 	return rc < 0 ? lcm_cli_fail(cli, &err) : LCM_EXIT_OK;
 }
 
+static double seconds(void);
+
+/*
+ * "forum.csv: 1245184 rows..." on a terminal, at most once a second after
+ * the first second, so a long import shows it is alive.
+ */
+static void
+progress(const char *file, long rows, void *arg)
+{
+	double *start = arg, now = seconds();
+	static double last;
+
+	if (now - *start < 1.0 || now - last < 1.0)
+		return;
+	last = now;
+	fprintf(stderr, "\r%s: %ld rows...", file, rows);
+	fflush(stderr);
+}
+
 static double
 seconds(void)
 {
@@ -198,7 +217,7 @@ main(int argc, char **argv)
 	int64_t wait = 5;	/* seconds to wait for another writer */
 	const char *const *files;
 	char *end;
-	int c, r, nfiles, i, status = LCM_EXIT_OK, opened = 0, persons = 0;
+	int c, r, rc, nfiles, i, status = LCM_EXIT_OK, opened = 0, persons = 0;
 	double t0;
 
 	lcm_cli_init(&cli, "lcm-import");
@@ -317,7 +336,15 @@ main(int argc, char **argv)
 
 		lcm_err_init(&err);
 		t0 = seconds();
-		if (lcm_import_file(&st, files[i], &opts, &stats, &err) < 0) {
+		/* progress only for a person watching: a terminal, not -q */
+		if (!cli.quiet && isatty(STDERR_FILENO)) {
+			opts.progress = progress;
+			opts.progress_arg = &t0;
+		}
+		rc = lcm_import_file(&st, files[i], &opts, &stats, &err);
+		if (opts.progress && seconds() - t0 >= 1.0)
+			fputs("\r\033[K", stderr);	/* clear the progress line */
+		if (rc < 0) {
 			/* a bad file is reported, and the others still go in */
 			status = lcm_cli_fail(&cli, &err);
 			continue;

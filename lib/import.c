@@ -292,6 +292,9 @@ import_csv(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_o
 	while ((got = lcm_csv_next(r, &rec, err)) > 0) {
 		if (lcm_csv_guessed_cp1252(r))
 			im->stats->cp1252 = 1;
+		if (im->opts->progress && im->stats->rows % LCM_PROGRESS_ROWS == 0 &&
+		    im->stats->rows)
+			im->opts->progress(im->file, im->stats->rows, im->opts->progress_arg);
 		if (rec.nfields != ncols) {
 			struct lcm_err e;
 

@@ -18,6 +18,8 @@
 #include "store.h"
 #include "timefmt.h"
 
+#define LCM_PROGRESS_ROWS 65536
+
 struct lcm_import_opts {
 	const char *format;	/* NULL: detect */
 	const char *course;	/* --course: course of forum exports and logs */
@@ -29,6 +31,12 @@ struct lcm_import_opts {
 	FILE *rejects;		/* borrowed; may be NULL with skip_invalid */
 	int dry_run;		/* do everything, then roll back */
 	int64_t now;		/* recorded as source.imported_at */
+	/*
+	 * Called every LCM_PROGRESS_ROWS data rows of a CSV file with the
+	 * rows read so far (NULL: none); the program decides what to show.
+	 */
+	void (*progress)(const char *file, long rows, void *arg);
+	void *progress_arg;
 	const char *lang;	/* xapi: language of names (--lang); NULL: en */
 	enum lcm_link_by link_by;	/* what makes accounts one person (email) */
 };
