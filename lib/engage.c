@@ -166,8 +166,8 @@ find_thread(const struct lcm_engage *e, int64_t id)
 	return LCM_NONE;
 }
 
-static size_t
-find_post(const struct lcm_engage *e, int64_t id)
+size_t
+lcm_engage_find_post(const struct lcm_engage *e, int64_t id)
 {
 	size_t lo = 0, hi = e->nposts, mid;
 
@@ -309,7 +309,7 @@ load_posts(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 	}
 	for (i = 0; i < e->nposts; i++) {
 		p = &e->posts[i];
-		p->parent = parent_ids[i] ? find_post(e, parent_ids[i]) : LCM_NONE;
+		p->parent = parent_ids[i] ? lcm_engage_find_post(e, parent_ids[i]) : LCM_NONE;
 		if (!p->reply && p->thread != LCM_NONE && e->threads[p->thread].root == LCM_NONE)
 			e->threads[p->thread].root = i;
 	}

@@ -133,6 +133,9 @@ int lcm_engage_judge(struct lcm_store *st, struct lcm_engage *e, struct lcm_err 
 /* Index of the person with store id, or LCM_NONE. */
 size_t lcm_engage_find(const struct lcm_engage *e, int64_t id);
 
+/* Index of the post with store id (posts are sorted by id), or LCM_NONE. */
+size_t lcm_engage_find_post(const struct lcm_engage *e, int64_t id);
+
 /*
  * Quantile p (0..1) of n sorted values, linear between closest ranks
  * (Hyndman and Fan's type 7, as R and NumPy by default). n > 0.

@@ -105,24 +105,6 @@ cmp_int(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-/* Index of the post with store id in e (sorted by id), or LCM_NONE. */
-static size_t
-find_post(const struct lcm_engage *e, int64_t id)
-{
-	size_t lo = 0, hi = e->nposts, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (e->posts[mid].id == id)
-			return mid;
-		if (e->posts[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return LCM_NONE;
-}
-
 /* Counts a document's words in df, and keeps them when it is of the
  * period (post: its index in e, else LCM_NONE). */
 static void
@@ -216,7 +198,7 @@ lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e,
 		free(text);
 		post = LCM_NONE;
 		if (sqlite3_column_int64(s, 1) >= e->o.since)
-			post = find_post(e, sqlite3_column_int64(s, 0));
+			post = lcm_engage_find_post(e, sqlite3_column_int64(s, 0));
 		add_doc(t, &d, post);
 	}
 	if (step != SQLITE_DONE) {
