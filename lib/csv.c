@@ -743,7 +743,8 @@ is_signed_number(const char *s)
 
 /* 1 when the field must be quoted to read back the same: it holds the
  * separator, a quote or a line end, or starts or ends with a space or a
- * tab (libcsv trims those off unquoted fields). */
+ * tab (libcsv trims those off unquoted fields), or starts with U+FEFF
+ * (which, first in a file, readers take for a byte order mark). */
 static int
 needs_quotes(const char *s, size_t len, char delim)
 {
@@ -751,6 +752,8 @@ needs_quotes(const char *s, size_t len, char delim)
 
 	if (len && (s[0] == ' ' || s[0] == '\t' || s[len - 1] == ' ' ||
 		    s[len - 1] == '\t'))
+		return 1;
+	if (len >= 3 && memcmp(s, "\xEF\xBB\xBF", 3) == 0)
 		return 1;
 	return strpbrk(s, set) != NULL;
 }

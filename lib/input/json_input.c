@@ -459,42 +459,35 @@ skip_line(const char *s, size_t n)
 /*
  * Reads a line into *buf (grown, *cap its size), at most max bytes
  * before its line end. Returns its length, -1 at the end of the file,
- * -2 when it is longer (found without reading more than max + 2 bytes
- * of it), -3 when it holds a NUL byte (which would cut it short unseen).
+ * -2 when it is longer (found without holding more than max + 2 bytes
+ * of it), -3 when it holds a NUL byte. Byte by byte: fgets() could not
+ * tell a NUL from the end of what it read, and would cut the line there
+ * unseen.
  */
 static ssize_t
 read_line(FILE *fp, char **buf, size_t *cap, size_t max)
 {
-	size_t len = 0, room, n, text;
+	size_t len = 0, text;
+	int c;
 
 	if (!*buf) {
 		*cap = 4096;
 		*buf = lcm_xmalloc(*cap);
 	}
-	for (;;) {
-		if (len >= max + 2)
-			return -2;
-		if (*cap - len < 2) {
+	while ((c = getc_unlocked(fp)) != EOF) {
+		if (c == '\0')
+			return -3;
+		if (len + 2 > *cap) {
 			*cap *= 2;
 			*buf = lcm_xrealloc(*buf, *cap);
 		}
-		room = *cap - len;
-		if (room > max + 3 - len)
-			room = max + 3 - len;	/* fgets reads room - 1 bytes */
-		if (room > INT_MAX)
-			room = INT_MAX;
-		if (!fgets(*buf + len, (int)room, fp))
+		(*buf)[len++] = (char)c;
+		if (c == '\n')
 			break;
-		n = strlen(*buf + len);
-		/* fgets stops at a line end, a full buffer or the end of the
-		 * file: stopping short of all three means a NUL was read */
-		if (n < room - 1 && (n == 0 || (*buf)[len + n - 1] != '\n') &&
-		    !feof(fp) && !ferror(fp))
-			return -3;
-		len += n;
-		if ((*buf)[len - 1] == '\n')
-			break;
+		if (len > max + 1)
+			return -2;
 	}
+	(*buf)[len] = '\0';
 	if (!len)
 		return -1;
 	text = len - ((*buf)[len - 1] == '\n');

@@ -37,3 +37,9 @@ echo "--- a remedial band opening with ':' (fuzz_catalogue)"
 lcm-pathway --catalogue "$DATA/fuzz/catalogue/remedial-colon-first.csv" --check; echo "rc=$?"
 printf '[{"id":"A01","title":"Intro","duration_min":10,"remedial":["0-0.5:A02",":A02"]}]\n' >cat.json
 lcm-pathway --catalogue cat.json --check; echo "rc=$?"
+
+echo "--- a field opening with U+FEFF is written quoted (fuzz_csv)"
+# else, first in a file, it reads back as a byte order mark and is lost
+printf 'id,thread,parent,author,created,subject,body\nf1,tf,,a,2026-11-09T10:00:00Z,\357\273\277Bom,Body?\n' >bom.csv
+lcm-import -q bom.csv; echo "rc=$?"
+lcm-unanswered --now=2026-11-10T23:00:00Z --older-than 1h -f csv | grep '^tf,' | cat -v
