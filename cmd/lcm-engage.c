@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "pseudo.h"
 #include "engage.h"
 #include "engage_groups.h"
 #include "open.h"
@@ -327,12 +328,8 @@ check(const struct lcm_cli *cli, struct settings *s, int top_set, const char **k
 		s->top = 10;
 	*key = NULL;
 	if (s->pseudo) {
-		*key = getenv("LCM_PSEUDO_KEY");
-		if (!*key || strlen(*key) < 16) {
-			lcm_cli_warn(cli, "--pseudonymize needs a key of 16 characters or more"
-				     " in LCM_PSEUDO_KEY");
+		if (lcm_pseudo_key(cli, key) != LCM_EXIT_OK)
 			return LCM_EXIT_ERROR;
-		}
 	}
 	return LCM_EXIT_OK;
 }
@@ -444,7 +441,7 @@ main(int argc, char **argv)
 	}
 	loaded = 1;
 	if (key)
-		lcm_engage_pseudonymize(&e, key, strlen(key));
+		lcm_engage_pseudonymize(&e, key);
 	if (s.graph_set) {
 		if (!cli.quiet)
 			lcm_engage_graph_write(&e, s.graph, s.local, stdout);

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "pseudo.h"
 #include "open.h"
 #include "report.h"
 #include "timefmt.h"
@@ -288,12 +289,8 @@ check(const struct lcm_cli *cli, struct settings *s, int64_t period, const char 
 	if (!fmt && s->output && lcm_report_format_of_path(s->output, &s->fmt) < 0)
 		s->fmt = LCM_REPORT_TEXT;
 	if (pseudo) {
-		s->o.pseudo_key = getenv("LCM_PSEUDO_KEY");
-		if (!s->o.pseudo_key || strlen(s->o.pseudo_key) < 16) {
-			lcm_cli_warn(cli, "--pseudonymize needs a key of 16 characters or more"
-				     " in LCM_PSEUDO_KEY");
+		if (lcm_pseudo_key(cli, &s->o.pseudo_key) != LCM_EXIT_OK)
 			return LCM_EXIT_ERROR;
-		}
 	}
 	/* colour for a person at a terminal only (https://no-color.org) */
 	s->color = s->fmt == LCM_REPORT_TEXT && !s->output && isatty(STDOUT_FILENO) &&

@@ -162,7 +162,7 @@ void lcm_engage_reasons(const struct lcm_engage_person *p, struct lcm_buf *b);
  * HMAC-SHA-256(key, "platform:external_id"), and drops names; managers
  * (often e-mail addresses) are replaced the same way. Borrows key.
  */
-void lcm_engage_pseudonymize(struct lcm_engage *e, const char *key, size_t klen);
+void lcm_engage_pseudonymize(struct lcm_engage *e, const char *key);
 
 /* Which rows, in which order. */
 enum lcm_engage_view {

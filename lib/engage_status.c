@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sha256.h"
+#include "pseudo.h"
 #include "xalloc.h"
 
 double
@@ -397,20 +397,8 @@ lcm_engage_select(const struct lcm_engage *e, enum lcm_engage_view v,
 	return k;
 }
 
-/* The pseudonym of s: 16 hex digits of its HMAC, owned by the caller. */
-static char *
-pseudonym(const char *key, size_t klen, const char *s)
-{
-	unsigned char mac[LCM_SHA256_LEN];
-	char hex[2 * LCM_SHA256_LEN + 1];
-
-	lcm_hmac_sha256(key, klen, s, strlen(s), mac);
-	lcm_hex(mac, 8, hex);
-	return lcm_xstrdup(hex);
-}
-
 void
-lcm_engage_pseudonymize(struct lcm_engage *e, const char *key, size_t klen)
+lcm_engage_pseudonymize(struct lcm_engage *e, const char *key)
 {
 	struct lcm_engage_person *p;
 	size_t i;
@@ -419,11 +407,11 @@ lcm_engage_pseudonymize(struct lcm_engage *e, const char *key, size_t klen)
 	for (i = 0; i < e->npersons; i++) {
 		p = &e->persons[i];
 		free(p->person);
-		p->person = pseudonym(key, klen, p->key);
+		p->person = lcm_pseudonym_dup(key, p->key);
 		free(p->name);
 		p->name = NULL;
 		if (p->manager) {
-			char *m = pseudonym(key, klen, p->manager);
+			char *m = lcm_pseudonym_dup(key, p->manager);
 
 			free(p->manager);
 			p->manager = m;

@@ -47,7 +47,7 @@ load_engage(struct lcm_store *st, const struct lcm_report_opts *o, int64_t since
 	if (lcm_engage_load(st, &eo, e, err) < 0)
 		return -1;
 	if (o->pseudo_key)
-		lcm_engage_pseudonymize(e, o->pseudo_key, strlen(o->pseudo_key));
+		lcm_engage_pseudonymize(e, o->pseudo_key);
 	return 0;
 }
 

@@ -461,7 +461,7 @@ test_engage_pseudonymize_hmac(void **state)
 	struct fixture *f = *state;
 	const struct lcm_engage_person *p;
 
-	lcm_engage_pseudonymize(&f->e, "0123456789abcdef", 16);
+	lcm_engage_pseudonymize(&f->e, "0123456789abcdef");
 	p = &f->e.persons[2];	/* a1 */
 	assert_string_equal(p->person, "89cd8a2298910532");
 	assert_null(p->name);
