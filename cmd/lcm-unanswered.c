@@ -322,7 +322,7 @@ main(int argc, char **argv)
 			s.url = optarg;
 			break;
 		case OPT_EXPLAIN:
-			s.explain = 1;
+			s.explain = s.o.explain = 1;
 			break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);

@@ -132,55 +132,85 @@ day_of(struct daycache *c, int64_t t)
 	return floor_div(t + o, LCM_DAY);
 }
 
-size_t
-lcm_engage_find(const struct lcm_engage *e, int64_t id)
+/*
+ * Store ids to indexes. SQLite numbers rows from 1, so ids are nearly
+ * always dense: one array lookup replaces a binary search through a cold
+ * array for each of a million posts (a quarter of lcm-engage's time).
+ * Sparse ids (a store with many rows deleted) keep the search.
+ */
+static int
+ids_init(struct lcm_engage_ids *m, int64_t first, int64_t last, size_t n)
 {
-	size_t lo = 0, hi = e->npersons, mid;
+	memset(m, 0, sizeof(*m));
+	if (!n || last < first || (uint64_t)last - (uint64_t)first >= 4 * (uint64_t)n + 4096)
+		return 0;
+	m->first = first;
+	m->n = (size_t)((uint64_t)last - (uint64_t)first) + 1;
+	m->at = lcm_xreallocarray(NULL, m->n, sizeof(*m->at));
+	memset(m->at, 0xff, m->n * sizeof(*m->at));	/* UINT32_MAX: none */
+	return 1;
+}
 
+/* The index of id: through the map, else a binary search of n records
+ * of size stride whose first member is the int64_t id. */
+static size_t
+ids_find(const struct lcm_engage_ids *m, int64_t id, const void *base, size_t n,
+	 size_t stride)
+{
+	size_t lo = 0, hi = n, mid;
+	uint64_t k = (uint64_t)id - (uint64_t)m->first;
+	int64_t v;
+
+	if (m->at)
+		return k < m->n && m->at[k] != UINT32_MAX ? m->at[k] : LCM_NONE;
 	while (lo < hi) {
 		mid = lo + (hi - lo) / 2;
-		if (e->persons[mid].id == id)
+		memcpy(&v, (const char *)base + mid * stride, sizeof(v));
+		if (v == id)
 			return mid;
-		if (e->persons[mid].id < id)
+		if (v < id)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return LCM_NONE;
+}
+
+size_t
+lcm_engage_find(const struct lcm_engage *e, int64_t id)
+{
+	return ids_find(&e->person_ids, id, e->persons, e->npersons, sizeof(*e->persons));
 }
 
 static size_t
 find_thread(const struct lcm_engage *e, int64_t id)
 {
-	size_t lo = 0, hi = e->nthreads, mid;
-
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (e->threads[mid].id == id)
-			return mid;
-		if (e->threads[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return LCM_NONE;
+	return ids_find(&e->thread_ids, id, e->threads, e->nthreads, sizeof(*e->threads));
 }
 
 size_t
 lcm_engage_find_post(const struct lcm_engage *e, int64_t id)
 {
-	size_t lo = 0, hi = e->nposts, mid;
+	return ids_find(&e->post_ids, id, e->posts, e->nposts, sizeof(*e->posts));
+}
 
-	while (lo < hi) {
-		mid = lo + (hi - lo) / 2;
-		if (e->posts[mid].id == id)
-			return mid;
-		if (e->posts[mid].id < id)
-			lo = mid + 1;
-		else
-			hi = mid;
+/* The id map of n records (first member: the int64_t id). */
+static void
+map_ids(struct lcm_engage_ids *m, const void *base, size_t n, size_t stride)
+{
+	int64_t first, last, id;
+	size_t i;
+
+	if (!n)
+		return;
+	memcpy(&first, base, sizeof(first));
+	memcpy(&last, (const char *)base + (n - 1) * stride, sizeof(last));
+	if (!ids_init(m, first, last, n))
+		return;
+	for (i = 0; i < n; i++) {
+		memcpy(&id, (const char *)base + i * stride, sizeof(id));
+		m->at[(uint64_t)id - (uint64_t)first] = (uint32_t)i;
 	}
-	return LCM_NONE;
 }
 
 /* Steps s to the end; -1 with err filled when SQLite fails. */
@@ -236,7 +266,10 @@ load_persons(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 		p->level = -1;
 	}
 	lcm_buf_release(&b);
-	return done(st, s, rc, "cannot read persons", err);
+	if (done(st, s, rc, "cannot read persons", err) < 0)
+		return -1;
+	map_ids(&e->person_ids, e->persons, e->npersons, sizeof(*e->persons));
+	return 0;
 }
 
 static int
@@ -264,7 +297,10 @@ load_threads(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 		t->root = LCM_NONE;
 		t->first_peer = INT64_MAX;
 	}
-	return done(st, s, rc, "cannot read threads", err);
+	if (done(st, s, rc, "cannot read threads", err) < 0)
+		return -1;
+	map_ids(&e->thread_ids, e->threads, e->nthreads, sizeof(*e->threads));
+	return 0;
 }
 
 /* Posts up to the end, then their parents and threads' roots linked. */
@@ -286,6 +322,12 @@ load_posts(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 	sqlite3_bind_int64(s, 1, e->o.until);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (e->nposts == cap) {
+			if (cap >= UINT32_MAX / 2) {
+				sqlite3_finalize(s);
+				free(parent_ids);
+				return lcm_error(err, "more than %u posts: too many for one run",
+						 UINT32_MAX / 2);
+			}
 			cap = cap ? cap * 2 : 1024;
 			e->posts = lcm_xreallocarray(e->posts, cap, sizeof(*e->posts));
 			parent_ids = lcm_xreallocarray(parent_ids, cap, sizeof(*parent_ids));
@@ -307,6 +349,7 @@ load_posts(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 		free(parent_ids);
 		return -1;
 	}
+	map_ids(&e->post_ids, e->posts, e->nposts, sizeof(*e->posts));
 	for (i = 0; i < e->nposts; i++) {
 		p = &e->posts[i];
 		p->parent = parent_ids[i] ? lcm_engage_find_post(e, parent_ids[i]) : LCM_NONE;
@@ -397,30 +440,37 @@ post_figures(struct lcm_engage *e)
 	free(pairs);
 }
 
-/* A growable list of day numbers. */
+/*
+ * A growable list of a person's days, each as 2 * day + (1 when in the
+ * period): days before the period count only for the weeks' list.
+ */
 struct days {
 	int64_t *v;
 	size_t n, cap;
 };
 
 static void
-days_add(struct days *d, int64_t day)
+days_add(struct days *d, int64_t v)
 {
-	if (d->n && d->v[d->n - 1] == day)
+	if (d->n && d->v[d->n - 1] == v)
 		return;
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 64;
 		d->v = lcm_xreallocarray(d->v, d->cap, sizeof(*d->v));
 	}
-	d->v[d->n++] = day;
+	d->v[d->n++] = v;
 }
 
-/* One post or event of person p at t (on day): last_seen, trend, period days. */
+/*
+ * One post or event of person p at t (on day): last_seen, trend, period
+ * days; from (at most the period's start) on, the days of the weeks.
+ */
 static void
 activity(struct lcm_engage *e, struct lcm_engage_person *p, int64_t t, int64_t day,
-	 struct days *d, int is_event)
+	 int64_t from, struct days *d, int is_event)
 {
 	int64_t win = LCM_ENGAGE_TREND_DAYS * (int64_t)LCM_DAY;
+	int in;
 
 	if (t > p->last_seen)
 		p->last_seen = t;
@@ -430,11 +480,14 @@ activity(struct lcm_engage *e, struct lcm_engage_person *p, int64_t t, int64_t d
 		p->recent++;
 	else if (t > e->o.until - 2 * win)
 		p->before++;
-	if (!in_period(e, t))
+	if (t < from || t > e->o.until)
 		return;
-	p->activity++;
-	p->events += is_event;
-	days_add(d, day);
+	in = in_period(e, t);
+	if (in) {
+		p->activity++;
+		p->events += is_event;
+	}
+	days_add(d, 2 * day + in);
 }
 
 static void
@@ -444,8 +497,8 @@ add_week(struct lcm_engage *e, size_t *cap, size_t person, int64_t week)
 		*cap = *cap ? *cap * 2 : 256;
 		e->weeks = lcm_xreallocarray(e->weeks, *cap, sizeof(*e->weeks));
 	}
-	e->weeks[e->nweeks][0] = (int64_t)person;
-	e->weeks[e->nweeks][1] = week;
+	e->weeks[e->nweeks].person = (uint32_t)person;
+	e->weeks[e->nweeks].week = (int32_t)week;
 	e->nweeks++;
 }
 
@@ -456,43 +509,109 @@ count_days(struct lcm_engage *e, size_t i, struct days *a, struct days *b,
 {
 	struct lcm_engage_person *p = &e->persons[i];
 	size_t x = 0, y = 0;
-	int64_t d, last = INT64_MIN, week, lastw = INT64_MIN;
+	int64_t v, d, last = INT64_MIN, week, lastw = INT64_MIN, lastpw = INT64_MIN;
 
 	while (x < a->n || y < b->n) {
 		if (y >= b->n || (x < a->n && a->v[x] <= b->v[y]))
-			d = a->v[x++];
+			v = a->v[x++];
 		else
-			d = b->v[y++];
-		if (d == last)
-			continue;
-		last = d;
-		p->active_days++;
+			v = b->v[y++];
+		d = floor_div(v, 2);
 		week = lcm_engage_week(d);
 		if (week != lastw) {
 			lastw = week;
-			p->active_weeks++;
 			add_week(e, wcap, i, week);
+		}
+		if (v == 2 * d || d == last)	/* before the period, or seen */
+			continue;
+		last = d;
+		p->active_days++;
+		if (week != lastpw) {
+			lastpw = week;
+			p->active_weeks++;
 		}
 	}
 	a->n = b->n = 0;
 }
 
-/* A post in the order of its author's activity. */
-struct authored {
-	size_t author, post;
+/* A post's time and index, to sort an author's few posts by time. */
+struct timed {
 	int64_t created;
+	uint32_t post;
 };
 
 static int
-cmp_authored(const void *a, const void *b)
+cmp_timed(const void *a, const void *b)
 {
-	const struct authored *x = a, *y = b;
+	const struct timed *x = a, *y = b;
 
-	if (x->author != y->author)
-		return x->author < y->author ? -1 : 1;
 	if (x->created != y->created)
 		return x->created < y->created ? -1 : 1;
 	return (x->post > y->post) - (x->post < y->post);
+}
+
+static void
+sort_by_time(const struct lcm_engage *e, uint32_t *v, size_t n)
+{
+	struct timed *t = lcm_xreallocarray(NULL, n, sizeof(*t));
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		t[i].created = e->posts[v[i]].created;
+		t[i].post = v[i];
+	}
+	qsort(t, n, sizeof(*t), cmp_timed);
+	for (i = 0; i < n; i++)
+		v[i] = t[i].post;
+	free(t);
+}
+
+/* The period's start, or the earlier weeks_from. */
+static int64_t
+weeks_start(const struct lcm_engage *e)
+{
+	return e->o.weeks_from && e->o.weeks_from < e->o.since ? e->o.weeks_from : e->o.since;
+}
+
+/*
+ * The live posts of each author, in time order: order[start[i]] to
+ * order[start[i + 1] - 1] for person i. A counting sort by author keeps
+ * id order, which is time order but for the odd imported edit; 4 bytes a
+ * post where a general sort of (author, time, post) took 24.
+ */
+static uint32_t *
+posts_by_author(const struct lcm_engage *e, size_t **startp)
+{
+	size_t *start, *next, i, k, n;
+	uint32_t *order;
+	const struct lcm_engage_post *q;
+
+	start = lcm_xcalloc(e->npersons + 1, sizeof(*start));
+	for (i = 0; i < e->nposts; i++) {
+		q = &e->posts[i];
+		if (!q->hidden && q->author != LCM_NONE)
+			start[q->author + 1]++;
+	}
+	for (i = 0; i < e->npersons; i++)
+		start[i + 1] += start[i];
+	n = start[e->npersons];
+	order = lcm_xreallocarray(NULL, n ? n : 1, sizeof(*order));
+	next = lcm_xreallocarray(NULL, e->npersons ? e->npersons : 1, sizeof(*next));
+	memcpy(next, start, e->npersons * sizeof(*next));
+	for (i = 0; i < e->nposts; i++) {
+		q = &e->posts[i];
+		if (!q->hidden && q->author != LCM_NONE)
+			order[next[q->author]++] = (uint32_t)i;
+	}
+	free(next);
+	for (i = 0; i < e->npersons; i++)
+		for (k = start[i] + 1; k < start[i + 1]; k++)
+			if (e->posts[order[k]].created < e->posts[order[k - 1]].created) {
+				sort_by_time(e, order + start[i], start[i + 1] - start[i]);
+				break;
+			}
+	*startp = start;
+	return order;
 }
 
 /*
@@ -505,34 +624,23 @@ activity_figures(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err
 	struct daycache dc;
 	struct days ev = { 0 }, po = { 0 };
 	sqlite3_stmt *s;
-	struct authored *by;
-	size_t nby = 0, i, j = 0, wcap = 0;
-	int64_t pid, t;
+	size_t *start, i, j, wcap = 0;
+	uint32_t *order;
+	int64_t pid, t, from = weeks_start(e);
 	int rc;
 
-	dc.local = e->o.local;
-	by = lcm_xreallocarray(NULL, e->nposts ? e->nposts : 1, sizeof(*by));
-	for (i = 0; i < e->nposts; i++) {
-		if (e->posts[i].hidden || e->posts[i].author == LCM_NONE)
-			continue;
-		by[nby].author = e->posts[i].author;
-		by[nby].post = i;
-		by[nby].created = e->posts[i].created;
-		nby++;
-	}
-	qsort(by, nby, sizeof(*by), cmp_authored);
 	s = lcm_store_prepare(st, "SELECT person_id, ts FROM event WHERE person_id IS NOT NULL"
 			      " AND ts <= ?1 ORDER BY person_id, ts", err);
-	if (!s) {
-		free(by);
+	if (!s)
 		return -1;
-	}
+	order = posts_by_author(e, &start);
+	dc.local = e->o.local;
 	dc.hour = lcm_xreallocarray(NULL, DAYCACHE, sizeof(*dc.hour));
 	dc.off = lcm_xreallocarray(NULL, DAYCACHE, sizeof(*dc.off));
 	for (i = 0; i < DAYCACHE; i++)
 		dc.hour[i] = INT64_MIN;
 	for (i = 0; i < e->nposts; i++)
-		e->posts[i].day = day_of(&dc, e->posts[i].created);
+		e->posts[i].day = (int32_t)day_of(&dc, e->posts[i].created);
 	sqlite3_bind_int64(s, 1, e->o.until);
 	rc = sqlite3_step(s);
 	for (i = 0; i < e->npersons; i++) {
@@ -541,17 +649,19 @@ activity_figures(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err
 		while (rc == SQLITE_ROW && (pid = sqlite3_column_int64(s, 0)) <= p->id) {
 			if (pid == p->id) {
 				t = sqlite3_column_int64(s, 1);
-				activity(e, p, t, day_of(&dc, t), &ev, 1);
+				activity(e, p, t, day_of(&dc, t), from, &ev, 1);
 			}
 			rc = sqlite3_step(s);
 		}
-		for (; j < nby && by[j].author == i; j++)
-			activity(e, p, by[j].created, e->posts[by[j].post].day, &po, 0);
+		for (j = start[i]; j < start[i + 1]; j++)
+			activity(e, p, e->posts[order[j]].created, e->posts[order[j]].day, from,
+				 &po, 0);
 		count_days(e, i, &ev, &po, &wcap);
 	}
 	while (rc == SQLITE_ROW)	/* events of persons unknown: none, by the schema */
 		rc = sqlite3_step(s);
-	free(by);
+	free(order);
+	free(start);
 	free(ev.v);
 	free(po.v);
 	free(dc.hour);
@@ -595,5 +705,8 @@ lcm_engage_release(struct lcm_engage *e)
 	free(e->posts);
 	free(e->threads);
 	free(e->weeks);
+	free(e->person_ids.at);
+	free(e->thread_ids.at);
+	free(e->post_ids.at);
 	memset(e, 0, sizeof(*e));
 }

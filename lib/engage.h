@@ -23,7 +23,12 @@
 #include "store.h"
 
 #define LCM_DAY 86400
-#define LCM_NONE SIZE_MAX	/* no such index */
+/*
+ * No such index. Indexes into the loaded arrays are 32-bit in the post,
+ * thread and week records (a million posts take 40 MB, not 56), so "none"
+ * is the largest 32-bit value whether held in a record or a size_t.
+ */
+#define LCM_NONE ((size_t)UINT32_MAX)
 
 enum lcm_engage_status {
 	LCM_STATUS_NEVER,	/* no post or event at all up to the period's end */
@@ -57,6 +62,7 @@ struct lcm_engage_opts {
 	int64_t until;		/* period end and "now" of every age */
 	int64_t inactive_after;	/* seconds; 14 days by default */
 	int local;		/* days and weeks in the local zone, not UTC */
+	int64_t weeks_from;	/* also list active weeks from here (0: since) */
 };
 
 /* One person and their figures over the period. */
@@ -85,18 +91,31 @@ struct lcm_engage_person {
 /* A live public post (and the others, hidden, to keep parents known). */
 struct lcm_engage_post {
 	int64_t id, created;
-	int64_t day;		/* day number of created (local with o.local) */
-	size_t author;		/* index in persons, LCM_NONE: unknown */
-	size_t thread;		/* index in threads */
-	size_t parent;		/* index in posts, LCM_NONE: none or missing */
-	int words;
+	int32_t day;		/* day number of created (local with o.local) */
+	uint32_t author;	/* index in persons, LCM_NONE: unknown */
+	uint32_t thread;	/* index in threads */
+	uint32_t parent;	/* index in posts, LCM_NONE: none or missing */
+	int32_t words;
 	unsigned char reply, question, accepted, hidden;
 };
 
 struct lcm_engage_thread {
 	int64_t id, forum_id, course_id;	/* 0: none */
-	size_t root;			/* index of its first post, LCM_NONE */
+	uint32_t root;			/* index of its first post, LCM_NONE */
 	int64_t first_peer;		/* first live reply by another, INT64_MAX */
+};
+
+/* A week in which a person posted or did something. */
+struct lcm_engage_active_week {
+	uint32_t person;	/* index in persons */
+	int32_t week;		/* lcm_engage_week() */
+};
+
+/* Store ids first..first+n-1 to array indexes (LCM_NONE: no such id). */
+struct lcm_engage_ids {
+	int64_t first;
+	size_t n;
+	uint32_t *at;		/* NULL: ids too sparse, search instead */
 };
 
 /* Everything loaded and computed; arrays sorted by store id. */
@@ -108,11 +127,12 @@ struct lcm_engage {
 	size_t nposts;
 	struct lcm_engage_thread *threads;
 	size_t nthreads;
-	int64_t (*weeks)[2];		/* distinct (person index, week) pairs */
+	struct lcm_engage_active_week *weeks;	/* by person, then week */
 	size_t nweeks;
 	int64_t first_activity;		/* earliest post or event, INT64_MAX */
 	int several_platforms;
 	int pseudonymized;		/* ids are hex digests: byte order */
+	struct lcm_engage_ids person_ids, thread_ids, post_ids;
 };
 
 /*

@@ -293,8 +293,8 @@ make_week_groups(struct builder *b, struct lcm_err *err)
 	for (i = 0; i < b->gs->n; i++)
 		b->gs->g[i].nmembers = (size_t)learners;
 	for (i = 0; i < e->nweeks; i++) {
-		w = e->weeks[i][1] - b->week0;
-		if (w >= 0 && w < b->nweeks && !e->persons[e->weeks[i][0]].staff)
+		w = e->weeks[i].week - b->week0;
+		if (w >= 0 && w < b->nweeks && !e->persons[e->weeks[i].person].staff)
 			b->gs->g[w].active++;
 	}
 	return 0;

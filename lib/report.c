@@ -1,13 +1,13 @@
 /*
  * report.c - the figures of a report: see report.h.
  *
- * The store is read three times by lcm_engage_load: for the period, for
- * the period before (its statuses are those of its own end, so "at risk"
- * compares like with like) and for the weeks of the series. Every group
- * figure then comes from lcm_engage_groups: the whole community as the
- * one cohort everyone belongs to, a week series from a view of the
- * weekly engagement where the posts outside the report are hidden. The
- * rest of the sections are in report_talk.c.
+ * The store is read twice by lcm_engage_load: for the period (with the
+ * active weeks of the series) and for the period before (its statuses
+ * are those of its own end, so "at risk" compares like with like).
+ * Every group figure then comes from lcm_engage_groups: the whole
+ * community as the one cohort everyone belongs to, a week series from a
+ * view of the period's engagement where the posts outside the report are
+ * hidden. The rest of the sections are in report_talk.c.
  */
 #include "report.h"
 
@@ -32,16 +32,20 @@ day_start(int64_t day, int local)
 	return lcm_time_from_local(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0, 0);
 }
 
-/* Loads e for since..until with the options of o, pseudonymised when asked. */
+/*
+ * Loads e for since..until with the options of o, pseudonymised when
+ * asked; its active weeks listed from weeks_from on (0: since).
+ */
 static int
 load_engage(struct lcm_store *st, const struct lcm_report_opts *o, int64_t since,
-	    int64_t until, struct lcm_engage *e, struct lcm_err *err)
+	    int64_t until, int64_t weeks_from, struct lcm_engage *e, struct lcm_err *err)
 {
 	struct lcm_engage_opts eo;
 
 	memset(&eo, 0, sizeof(eo));
 	eo.since = since;
 	eo.until = until;
+	eo.weeks_from = weeks_from;
 	eo.inactive_after = o->inactive_after;
 	eo.local = o->local;
 	if (lcm_engage_load(st, &eo, e, err) < 0)
@@ -124,15 +128,19 @@ lcm_report_load(struct lcm_store *st, const struct lcm_report_opts *o,
 	src->week0 = last - o->weeks + 1;
 	/* the Monday of the first week: week w's Monday is day 7w - 3 */
 	first = day_start(src->week0 * 7 - 3, o->local);
-	if (load_engage(st, o, o->since, o->until, &src->cur, err) < 0)
+	if (load_engage(st, o, o->since, o->until, first, &src->cur, err) < 0)
 		return -1;
 	src->loaded = 1;
-	if (load_engage(st, o, o->since - len, o->since - 1, &src->prev, err) < 0)
+	if (load_engage(st, o, o->since - len, o->since - 1, 0, &src->prev, err) < 0)
 		return -1;
 	src->loaded = 2;
-	if (load_engage(st, o, first, o->until, &src->weekly, err) < 0)
-		return -1;
-	src->loaded = 3;
+	/*
+	 * The weeks of the series end with the period: the same posts,
+	 * threads and active weeks as the period's (listed from the series'
+	 * first Monday), seen from another start.
+	 */
+	src->weekly = src->cur;
+	src->weekly.o.since = first;
 	if (groups_of(st, o, &src->cur, 1, &src->groups, err) < 0 ||
 	    groups_of(st, o, &src->prev, 0, &src->prev_groups, err) < 0)
 		return -1;
@@ -151,8 +159,6 @@ lcm_report_src_release(struct lcm_report_src *src)
 		lcm_engage_release(&src->cur);
 	if (src->loaded >= 2)
 		lcm_engage_release(&src->prev);
-	if (src->loaded >= 3)
-		lcm_engage_release(&src->weekly);
 	memset(src, 0, sizeof(*src));
 }
 
@@ -371,8 +377,8 @@ weekly(struct lcm_store *st, const struct lcm_report_src *src,
 	}
 	v.weeks = lcm_xreallocarray(NULL, w->nweeks ? w->nweeks : 1, sizeof(*v.weeks));
 	for (i = 0, v.nweeks = 0; i < w->nweeks; i++)
-		if (sc->member[w->weeks[i][0]])
-			memcpy(v.weeks[v.nweeks++], w->weeks[i], sizeof(*v.weeks));
+		if (sc->member[w->weeks[i].person])
+			v.weeks[v.nweeks++] = w->weeks[i];
 	rc = lcm_engage_groups(st, &v, LCM_ENGAGE_BY_WEEK, 0, 0, &wg, err);
 	free(v.posts);
 	free(v.weeks);

@@ -182,7 +182,7 @@ struct lcm_report_src {
 	struct lcm_report_opts o;
 	struct lcm_engage cur;		/* the period */
 	struct lcm_engage prev;		/* the period before, as long */
-	struct lcm_engage weekly;	/* the weeks of the series */
+	struct lcm_engage weekly;	/* cur seen from the series' start: shares cur's arrays */
 	int64_t week0;			/* first week of the series */
 	struct lcm_engage_groups groups;	/* of the split, or one: everyone */
 	struct lcm_engage_groups prev_groups;

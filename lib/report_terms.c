@@ -171,8 +171,7 @@ lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e,
 	struct lcm_report_terms *t = lcm_xcalloc(1, sizeof(*t));
 	struct doc d = { 0 };
 	sqlite3_stmt *s = NULL;
-	const char *subject;
-	char *text;
+	const char *subject, *text;
 	size_t post;
 	int rc = -1, step;
 
@@ -192,10 +191,10 @@ lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e,
 		subject = (const char *)sqlite3_column_text(s, 3);
 		if (sqlite3_column_int(s, 2) && subject)
 			lcm_terms_each(subject, on_word, &d);
-		text = lcm_html_to_text((const char *)sqlite3_column_text(s, 4),
-					(size_t)sqlite3_column_bytes(s, 4));
-		lcm_terms_each(text, on_word, &d);
-		free(text);
+		/* bodies are stored as text: lcm-import converted the HTML */
+		text = (const char *)sqlite3_column_text(s, 4);
+		if (text)
+			lcm_terms_each(text, on_word, &d);
 		post = LCM_NONE;
 		if (sqlite3_column_int64(s, 1) >= e->o.since)
 			post = lcm_engage_find_post(e, sqlite3_column_int64(s, 0));

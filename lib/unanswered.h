@@ -36,6 +36,7 @@ struct lcm_unanswered_opts {
 	int posts;			/* also question posts inside threads */
 	struct lcm_filter courses, forums, cohorts;
 	const char *once;		/* channel: leave out threads already notified */
+	int explain;			/* count the replies that did not count */
 };
 
 /* One thread or post nobody answered. Strings owned by the row. */
@@ -49,7 +50,7 @@ struct lcm_unanswered {
 	int replies;			/* replies of any kind in the thread */
 	int question;
 	int is_post;			/* a post inside a thread, not a thread */
-	/* replies that did not count, for --explain */
+	/* replies that did not count (o.explain only) */
 	int own, deleted, private_, nonstaff;
 };
 

@@ -101,9 +101,10 @@ struct fixture {
 /* The reasons of the last reasons() call, freed by the teardown. */
 static struct lcm_buf why;
 
-/* The store with the community, loaded for the period since..NOW. */
+/* The store with the community, loaded for the period since..NOW, its
+ * active weeks listed from weeks_from (0: since). */
 static struct fixture *
-load(int64_t since)
+load_weeks(int64_t since, int64_t weeks_from)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
 	struct lcm_engage_opts o = { 0 };
@@ -117,9 +118,16 @@ load(int64_t since)
 	o.since = since;
 	o.until = NOW;
 	o.inactive_after = 14 * LCM_DAY;
+	o.weeks_from = weeks_from;
 	if (lcm_engage_load(&f->st, &o, &f->e, &err) < 0)
 		fail_msg("%s", err.msg);
 	return f;
+}
+
+static struct fixture *
+load(int64_t since)
+{
+	return load_weeks(since, 0);
 }
 
 static int
@@ -317,12 +325,54 @@ test_engage_load_since_limits_counts(void **state)
 	teardown(&st);
 }
 
+/* The weeks listed for person s, into w (at most 8); how many. */
+static size_t
+weeks_of(void **state, const char *s, int64_t *w)
+{
+	struct fixture *f = *state;
+	size_t i, n = 0, p = (size_t)(who(state, s) - f->e.persons);
+
+	for (i = 0; i < f->e.nweeks; i++)
+		if (f->e.weeks[i].person == p && n < 8)
+			w[n++] = f->e.weeks[i].week;
+	return n;
+}
+
+/*
+ * The report's series: weeks listed from weeks_from, while the period's
+ * own figures stay the period's. a2 was active in the weeks of 26 Oct
+ * (events), 2 Nov (events) and 16 Nov (p2, an event on the 18th).
+ */
+static void
+test_engage_load_weeks_from_lists_earlier_weeks(void **state)
+{
+	struct fixture *f = load_weeks(1794787200, 1792972800);	/* 16 Nov, 26 Oct */
+	struct fixture *g = load(1794787200);
+	void *sf = f, *sg = g;
+	int64_t w[8];
+	int64_t oct26 = lcm_engage_week(lcm_engage_day(1792972800, 0));
+
+	(void)state;
+	assert_int_equal(weeks_of(&sf, "a2", w), 3);
+	assert_int_equal(w[0], oct26);
+	assert_int_equal(w[1], oct26 + 1);
+	assert_int_equal(w[2], oct26 + 3);
+	assert_int_equal(weeks_of(&sg, "a2", w), 1);
+	assert_int_equal(w[0], oct26 + 3);
+	assert_int_equal(who(&sf, "a2")->active_weeks, 1);
+	assert_int_equal(who(&sf, "a2")->active_days, 2);
+	assert_int_equal(who(&sf, "a2")->events, 1);
+	assert_int_equal(who(&sf, "a2")->activity, who(&sg, "a2")->activity);
+	teardown(&sf);
+	teardown(&sg);
+}
+
 static void
 test_engage_load_fails_without_event_table(void **state)
 {
 	struct lcm_store st;
 	struct lcm_engage e;
-	struct lcm_engage_opts o = { INT64_MIN, NOW, 14 * LCM_DAY, 0 };
+	struct lcm_engage_opts o = { INT64_MIN, NOW, 14 * LCM_DAY, 0, 0 };
 	struct lcm_err err;
 
 	(void)state;
@@ -653,6 +703,7 @@ main(void)
 		F(test_engage_load_status_and_reasons),
 		F(test_engage_load_not_enough_data),
 		cmocka_unit_test(test_engage_load_since_limits_counts),
+		cmocka_unit_test(test_engage_load_weeks_from_lists_earlier_weeks),
 		cmocka_unit_test(test_engage_load_fails_without_event_table),
 		cmocka_unit_test(test_engage_quantile_interpolates),
 		cmocka_unit_test(test_engage_quantile_one_value),
