@@ -12,13 +12,14 @@
 #include "catalogue.h"
 #include "cli.h"
 #include "pathway.h"
+#include "pseudo.h"
 #include "store.h"
 #include "xalloc.h"
 
 enum {
 	OPT_CATALOGUE = LCM_OPT_FIRST_PROGRAM, OPT_LEARNERS, OPT_LEARNER, OPT_GOAL,
 	OPT_BUDGET, OPT_WEEKS, OPT_PREFER, OPT_LANG, OPT_SCORES, OPT_EXPLAIN,
-	OPT_CHECK, OPT_STRICT
+	OPT_CHECK, OPT_STRICT, OPT_PSEUDONYMIZE
 };
 
 static const struct option options[] = {
@@ -37,6 +38,7 @@ static const struct option options[] = {
 	{ "explain", no_argument, NULL, OPT_EXPLAIN },
 	{ "check", no_argument, NULL, OPT_CHECK },
 	{ "strict", no_argument, NULL, OPT_STRICT },
+	{ "pseudonymize", no_argument, NULL, OPT_PSEUDONYMIZE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -47,10 +49,10 @@ usage(void)
 	printf("Usage: lcm-pathway [--catalogue FILE] [--learners FILE | --db PATH]\n"
 	       "                   [--learner ID]... [--goal SKILL]... [--budget MINUTES]\n"
 	       "                   [--weeks N] [--prefer FORMAT,...] [--lang CODE]\n"
-	       "                   [--scores FILE] [--explain] [--strict] [-f FORMAT]\n"
-	       "                   [--excel] [-q]\n"
+	       "                   [--scores FILE] [--explain] [--strict] [--pseudonymize]\n"
+	       "                   [-f FORMAT] [--excel] [-q]\n"
 	       "       lcm-pathway --check [--catalogue FILE] [--learners FILE | --db PATH]\n"
-	       "                   [--goal SKILL]...\n"
+	       "                   [--goal SKILL]... [--pseudonymize]\n"
 	       "Plan each learner's pathway through a catalogue of learning bricks.\n"
 	       "\n"
 	       "  --catalogue FILE    the bricks, CSV or JSON (- for standard input);\n"
@@ -70,6 +72,8 @@ usage(void)
 	       "  --explain           a 'why' column: the alternatives passed over and why\n"
 	       "  --strict            a goal no brick teaches is an error\n"
 	       "  --check             check the catalogue (and the goals) and plan nothing\n"
+	       "  --pseudonymize      learners as lcm-engage's HMAC pseudonyms, no names\n"
+	       "                      (key in LCM_PSEUDO_KEY); those the store knows stay\n"
 	       "  -f, --format FORMAT table, csv, tsv, json, ndjson, md\n"
 	       "                      (default: table on a terminal, else csv)\n"
 	       "  --excel             CSV for Excel: BOM, ';', formulas neutralised\n"
@@ -86,6 +90,7 @@ struct settings {
 	struct lcm_plan_opts o;
 	enum lcm_pathway_format fmt;
 	int check, strict, excel;
+	const char *key;		/* --pseudonymize: LCM_PSEUDO_KEY, else NULL */
 };
 
 /* A number from lo to hi for option name, or -1 after saying why. */
@@ -299,7 +304,7 @@ load_learners(const struct settings *s, struct lcm_learners *ls,
 	if (s->goals.n || s->only.n)
 		flags |= LCM_LOAD_ALL;
 	if (rc == 0 && opened)
-		rc = lcm_learners_load_store(ls, st, flags, err);
+		rc = lcm_learners_load_store(ls, st, flags, s->key, err);
 	if (rc == 0 && s->scores) {
 		if (!(fp = fopen_in(s->scores, err)))
 			return -1;
@@ -331,6 +336,24 @@ select_learners(const struct settings *s, struct lcm_learners *ls,
 	return sel;
 }
 
+/*
+ * Shows the learners by pseudonym, and warns of ids that look like
+ * pseudonyms but that the store does not know: they are hashed again
+ * (never printed as given: they may be real ids), so they will not
+ * match lcm-engage's.
+ */
+static void
+pseudonymize(const struct lcm_cli *cli, struct lcm_learners *ls, const char *key)
+{
+	size_t again = lcm_learners_pseudonymize(ls, key);
+
+	if (again && !cli->quiet)
+		lcm_cli_warn(cli, "%zu learner%s the store does not know look%s like %s: "
+			     "hashed again (another key or store?)", again,
+			     again == 1 ? "" : "s", again == 1 ? "s" : "",
+			     again == 1 ? "a pseudonym" : "pseudonyms");
+}
+
 /* Frees the lists of the options. */
 static void
 settings_release(struct settings *s)
@@ -353,6 +376,7 @@ main(int argc, char **argv)
 	unsigned char *sel = NULL;
 	const char *fmt = NULL, *path;
 	int ch, r, status = LCM_EXIT_ERROR, opened = 0, need_store, stdin_users;
+	int pseudo = 0;
 	long n;
 	size_t i, nogoal = 0;
 
@@ -416,6 +440,9 @@ main(int argc, char **argv)
 		case OPT_STRICT:
 			s.strict = 1;
 			break;
+		case OPT_PSEUDONYMIZE:
+			pseudo = 1;
+			break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
 			goto done;
@@ -449,6 +476,8 @@ main(int argc, char **argv)
 				    "--scores can read standard input");
 		goto done;
 	}
+	if (pseudo && lcm_pseudo_key(&cli, &s.key) != LCM_EXIT_OK)
+		goto done;
 	s.o.goals = &s.goals;
 	s.o.prefer = &s.prefer;
 
@@ -471,8 +500,13 @@ main(int argc, char **argv)
 	}
 	lcm_catalogue_check(&c, &faults);
 	if (!s.check || s.learners || cli.db) {
-		if (load_learners(&s, &ls, &st, opened, &err) < 0 ||
-		    !(sel = select_learners(&s, &ls, s.learners ? s.learners : path, &err))) {
+		if (load_learners(&s, &ls, &st, opened, &err) < 0) {
+			lcm_cli_fail(&cli, &err);
+			goto done;
+		}
+		if (s.key)
+			pseudonymize(&cli, &ls, s.key);
+		if (!(sel = select_learners(&s, &ls, s.learners ? s.learners : path, &err))) {
 			lcm_cli_fail(&cli, &err);
 			goto done;
 		}

@@ -49,6 +49,9 @@ struct lcm_learner {
 	size_t nscores;
 	unsigned given;			/* LCM_L_* */
 	long line;			/* line of the CSV, 0 for the store */
+	int64_t person;			/* store id; 0: the store does not know them */
+	char *key;			/* "platform:external_id" of person, or NULL:
+					 * what a pseudonym hashes (pseudo.h) */
 };
 
 /* Learners in input order, with an index by id. */
@@ -98,13 +101,32 @@ enum {
 /*
  * Completes the learners from the store (pathway_store.c): with
  * LCM_LOAD_ADD, first adds every person of role 'learner' who has a
- * goal (or every one, with LCM_LOAD_ALL), ordered by id. Then, for each
- * learner the store knows: name, goals and interests when not given,
- * skills held, completed bricks and scores (added to those given).
- * Returns 0, or -1 with err filled.
+ * goal (or every one, with LCM_LOAD_ALL), ordered by external id, each
+ * under the id lcm-engage prints (the external id, or
+ * "platform:external_id" when the store holds several platforms).
+ * Then finds each learner's person: the one whose "platform:external_id"
+ * is the learner's id, else the first stored whose external id is,
+ * else (pseudo_key not NULL) the one whose pseudonym under pseudo_key
+ * is (borrowed); sets person and key. For each learner found: name,
+ * goals and interests when not given, skills held, completed bricks
+ * and scores (added to those given). Returns 0, or -1 with err filled.
  */
 int lcm_learners_load_store(struct lcm_learners *ls, struct lcm_store *st,
-			    int flags, struct lcm_err *err);
+			    int flags, const char *pseudo_key, struct lcm_err *err);
+
+/*
+ * Shows every learner by pseudonym under key (borrowed), as lcm-engage
+ * --pseudonymize does: the id becomes the pseudonym of the learner's
+ * key when the store knew them (lcm_learners_load_store), else of the
+ * id as written; names are dropped. The old ids still find their
+ * learners. Returns how many learners the store did not know whose id
+ * has the form of a pseudonym: hashed again, they will not match
+ * lcm-engage's (another key, or another store).
+ */
+size_t lcm_learners_pseudonymize(struct lcm_learners *ls, const char *key);
+
+/* 1 when s has the form of a pseudonym: LCM_PSEUDO_LEN lower-case hex digits. */
+int lcm_is_pseudonym(const char *s);
 
 /* 1 when a completion state means done ("completed", "passed"...). */
 int lcm_state_is_done(const char *state);

@@ -12,6 +12,7 @@
 #include <strings.h>
 
 #include "csv.h"
+#include "pseudo.h"
 #include "xalloc.h"
 
 #define MINUTES_A_WEEK 10080
@@ -33,6 +34,7 @@ lcm_learners_release(struct lcm_learners *ls)
 
 		free(l->id);
 		free(l->name);
+		free(l->key);
 		free(l->language);
 		lcm_strlist_release(&l->goals);
 		lcm_strlist_release(&l->interests);
@@ -89,6 +91,43 @@ lcm_learner_score(struct lcm_learner *l, const char *item, double score)
 	l->scores[l->nscores].item = lcm_xstrdup(item);
 	l->scores[l->nscores].score = score;
 	l->nscores++;
+}
+
+int
+lcm_is_pseudonym(const char *s)
+{
+	return strlen(s) == LCM_PSEUDO_LEN &&
+		strspn(s, "0123456789abcdef") == LCM_PSEUDO_LEN;
+}
+
+/*
+ * A learner's pseudonym: that of its person's "platform:external_id"
+ * when the store knew them, lcm-engage's; else that of the id as
+ * written, so an id given as lcm-engage prints it in a store of several
+ * platforms ("moodle:58") gets the same pseudonym without the store.
+ */
+size_t
+lcm_learners_pseudonymize(struct lcm_learners *ls, const char *key)
+{
+	struct lcm_learner *l;
+	size_t i, again = 0;
+	char *p;
+
+	for (i = 0; i < ls->n; i++) {
+		l = &ls->v[i];
+		/* unknown to the store, never printed as written: hashed again */
+		if (!l->key && lcm_is_pseudonym(l->id))
+			again++;
+		p = lcm_pseudonym_dup(key, l->key ? l->key : l->id);
+		free(l->id);
+		l->id = p;
+		/* the old id stays in the index: --learner may give either */
+		lcm_strmap_put(&ls->idx, p, (int64_t)i);
+		free(l->name);
+		l->name = NULL;
+		l->given &= ~(unsigned)LCM_L_NAME;
+	}
+	return again;
 }
 
 int

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "pseudo.h"
 #include "xalloc.h"
 
 /* Column i of the current row as text, or NULL. */
@@ -146,93 +148,210 @@ lcm_catalogue_load_store(struct lcm_catalogue *c, struct lcm_store *st,
 	return 0;
 }
 
-/* Adds a learner of the store. */
+/* How a learner's id names a person: a better match replaces a worse. */
+enum match { M_NONE, M_PSEUDONYM, M_EXTERNAL, M_KEY };
+
+/* The learners while they are matched with the store's persons. */
+struct found {
+	struct lcm_learners *ls;
+	const char *pseudo_key;		/* NULL: ids are not pseudonyms */
+	int several;			/* the store holds several platforms */
+	unsigned char *match;		/* enum match, per learner */
+	struct lcm_strmap by_person;	/* person id -> first learner index */
+	size_t *next;			/* next learner of the same person, or LCM_NONE */
+	struct lcm_buf b;
+};
+
+/* Whether the store holds persons of several platforms. */
+static int
+several_row(sqlite3_stmt *s, void *arg, struct lcm_err *err)
+{
+	(void)err;
+	((struct found *)arg)->several = sqlite3_column_int(s, 0);
+	return 0;
+}
+
+/* Adds a learner of the store (platform, external_id) as lcm-engage names it. */
 static int
 add_row(sqlite3_stmt *s, void *arg, struct lcm_err *err)
 {
-	(void)err;
-	if (text(s, 0))
-		lcm_learners_get(arg, text(s, 0));
-	return 0;
-}
-
-/* A person's name, for a learner who has none. */
-static int
-name_row(sqlite3_stmt *s, void *arg, struct lcm_err *err)
-{
-	struct lcm_learner *l;
+	struct found *f = arg;
 
 	(void)err;
-	if (!text(s, 0) || !text(s, 1) || !(l = lcm_learners_find(arg, text(s, 0))))
+	if (!text(s, 0) || !text(s, 1))
 		return 0;
-	if (!l->name)
-		l->name = lcm_xstrdup(text(s, 1));
+	lcm_buf_reset(&f->b);
+	if (f->several)
+		lcm_buf_printf(&f->b, "%s:", text(s, 0));
+	lcm_buf_adds(&f->b, text(s, 1));
+	lcm_learners_get(f->ls, f->b.data);
 	return 0;
 }
 
-/* A goal, interest or skill held. */
+/*
+ * Learner id (if any) is person row s (id, platform, external_id, name),
+ * whose key is key, by match m: kept unless it had a match as good.
+ */
+static void
+claim(struct found *f, const char *id, enum match m, sqlite3_stmt *s,
+      const char *key)
+{
+	struct lcm_learner *l = lcm_learners_find(f->ls, id);
+	size_t i;
+
+	if (!l || f->match[i = (size_t)(l - f->ls->v)] >= m)
+		return;
+	f->match[i] = (unsigned char)m;
+	l->person = sqlite3_column_int64(s, 0);
+	free(l->key);
+	l->key = lcm_xstrdup(key);
+	if (!(l->given & LCM_L_NAME)) {
+		free(l->name);
+		l->name = text(s, 3) ? lcm_xstrdup(text(s, 3)) : NULL;
+	}
+}
+
+/* A person: the learners it is, by key, external id or pseudonym. */
+static int
+person_row(sqlite3_stmt *s, void *arg, struct lcm_err *err)
+{
+	struct found *f = arg;
+	char pseudonym[LCM_PSEUDO_LEN + 1];
+
+	(void)err;
+	if (!text(s, 1) || !text(s, 2))
+		return 0;
+	lcm_buf_reset(&f->b);
+	lcm_buf_printf(&f->b, "%s:%s", text(s, 1), text(s, 2));
+	if (f->pseudo_key)
+		claim(f, lcm_pseudonym(f->pseudo_key, f->b.data, pseudonym), M_PSEUDONYM,
+		      s, f->b.data);
+	claim(f, text(s, 2), M_EXTERNAL, s, f->b.data);
+	claim(f, f->b.data, M_KEY, s, f->b.data);
+	return 0;
+}
+
+/* Indexes the learners found by person id. */
+static void
+index_persons(struct found *f)
+{
+	char key[32];
+	int64_t first;
+	size_t i;
+
+	f->next = lcm_xreallocarray(NULL, f->ls->n + 1, sizeof(*f->next));
+	for (i = f->ls->n; i-- > 0;) {
+		f->next[i] = LCM_NONE;
+		if (!f->ls->v[i].person)
+			continue;
+		snprintf(key, sizeof(key), "%lld", (long long)f->ls->v[i].person);
+		if (lcm_strmap_get(&f->by_person, key, &first))
+			f->next[i] = (size_t)first;
+		lcm_strmap_put(&f->by_person, key, (int64_t)i);
+	}
+}
+
+/* The first learner who is person (column 0 of s), or NULL; see next_of. */
+static struct lcm_learner *
+first_of(struct found *f, sqlite3_stmt *s)
+{
+	char key[32];
+	int64_t i;
+
+	snprintf(key, sizeof(key), "%lld", (long long)sqlite3_column_int64(s, 0));
+	return lcm_strmap_get(&f->by_person, key, &i) ? &f->ls->v[i] : NULL;
+}
+
+/* The next learner who is the same person as l, or NULL. */
+static struct lcm_learner *
+next_of(struct found *f, const struct lcm_learner *l)
+{
+	size_t i = f->next[l - f->ls->v];
+
+	return i == LCM_NONE ? NULL : &f->ls->v[i];
+}
+
+/* A goal, interest or skill held (person_id, skill, kind). */
 static int
 person_skill_row(sqlite3_stmt *s, void *arg, struct lcm_err *err)
 {
+	struct found *f = arg;
 	struct lcm_learner *l;
 	const char *skill = text(s, 1), *kind = text(s, 2);
 
 	(void)err;
-	if (!text(s, 0) || !skill || !kind || !(l = lcm_learners_find(arg, text(s, 0))))
+	if (!skill || !kind)
 		return 0;
-	if (strcmp(kind, "goal") == 0 && !(l->given & LCM_L_GOALS))
-		lcm_strlist_split(&l->goals, skill, '\n');
-	else if (strcmp(kind, "interest") == 0 && !(l->given & LCM_L_INTERESTS))
-		lcm_strlist_split(&l->interests, skill, '\n');
-	else if (strcmp(kind, "has") == 0)
-		lcm_strlist_split(&l->has, skill, '\n');
+	for (l = first_of(f, s); l; l = next_of(f, l)) {
+		if (strcmp(kind, "goal") == 0 && !(l->given & LCM_L_GOALS))
+			lcm_strlist_split(&l->goals, skill, '\n');
+		else if (strcmp(kind, "interest") == 0 && !(l->given & LCM_L_INTERESTS))
+			lcm_strlist_split(&l->interests, skill, '\n');
+		else if (strcmp(kind, "has") == 0)
+			lcm_strlist_split(&l->has, skill, '\n');
+	}
 	return 0;
 }
 
-/* A completion: the brick done, and its score. */
+/* A completion (person_id, item, state, score): the brick done, its score. */
 static int
 completion_row(sqlite3_stmt *s, void *arg, struct lcm_err *err)
 {
+	struct found *f = arg;
 	struct lcm_learner *l;
 	const char *item = text(s, 1);
 
 	(void)err;
-	if (!text(s, 0) || !item || !(l = lcm_learners_find(arg, text(s, 0))))
+	if (!item)
 		return 0;
-	if (lcm_state_is_done(text(s, 2)))
-		lcm_strlist_split(&l->completed, item, '\n');
-	if (sqlite3_column_type(s, 3) != SQLITE_NULL)
-		lcm_learner_score(l, item, sqlite3_column_double(s, 3));
+	for (l = first_of(f, s); l; l = next_of(f, l)) {
+		if (lcm_state_is_done(text(s, 2)))
+			lcm_strlist_split(&l->completed, item, '\n');
+		if (sqlite3_column_type(s, 3) != SQLITE_NULL)
+			lcm_learner_score(l, item, sqlite3_column_double(s, 3));
+	}
 	return 0;
 }
 
 int
 lcm_learners_load_store(struct lcm_learners *ls, struct lcm_store *st,
-			int flags, struct lcm_err *err)
+			int flags, const char *pseudo_key, struct lcm_err *err)
 {
-	int rc = 0;
+	struct found f;
+	int rc;
 
-	if (flags & LCM_LOAD_ADD)
+	memset(&f, 0, sizeof(f));
+	f.ls = ls;
+	f.pseudo_key = pseudo_key;
+	lcm_strmap_init(&f.by_person);
+	lcm_buf_init(&f.b);
+	rc = query(st, "SELECT count(DISTINCT platform) > 1 FROM person", several_row,
+		   &f, err);
+	if (rc == 0 && (flags & LCM_LOAD_ADD))
 		rc = query(st, flags & LCM_LOAD_ALL ?
-			   "SELECT external_id FROM person WHERE role = 'learner'"
+			   "SELECT platform, external_id FROM person WHERE role = 'learner'"
 			   " ORDER BY external_id, platform" :
-			   "SELECT external_id FROM person p WHERE role = 'learner'"
+			   "SELECT platform, external_id FROM person p WHERE role = 'learner'"
 			   " AND EXISTS (SELECT 1 FROM person_skill s WHERE"
 			   " s.person_id = p.id AND s.kind = 'goal')"
-			   " ORDER BY external_id, platform", add_row, ls, err);
+			   " ORDER BY external_id, platform", add_row, &f, err);
+	f.match = lcm_xcalloc(ls->n + 1, 1);
+	/* by id: of two persons with the same external id, the first stored */
 	if (rc == 0)
-		rc = query(st, "SELECT external_id, name FROM person"
-			   " ORDER BY external_id, platform", name_row, ls, err);
+		rc = query(st, "SELECT id, platform, external_id, name FROM person"
+			   " ORDER BY id", person_row, &f, err);
+	index_persons(&f);
 	if (rc == 0)
-		rc = query(st, "SELECT p.external_id, s.skill, s.kind FROM person_skill s"
-			   " JOIN person p ON p.id = s.person_id"
-			   " ORDER BY p.external_id, p.platform, s.rowid",
-			   person_skill_row, ls, err);
+		rc = query(st, "SELECT person_id, skill, kind FROM person_skill"
+			   " ORDER BY person_id, rowid", person_skill_row, &f, err);
 	if (rc == 0)
-		rc = query(st, "SELECT p.external_id, i.external_id, c.state, c.score"
-			   " FROM completion c JOIN person p ON p.id = c.person_id"
-			   " JOIN item i ON i.id = c.item_id"
-			   " ORDER BY p.external_id, p.platform, c.ts, i.external_id",
-			   completion_row, ls, err);
+		rc = query(st, "SELECT c.person_id, i.external_id, c.state, c.score"
+			   " FROM completion c JOIN item i ON i.id = c.item_id"
+			   " ORDER BY c.person_id, c.ts, i.external_id",
+			   completion_row, &f, err);
+	free(f.match);
+	free(f.next);
+	lcm_strmap_release(&f.by_person);
+	lcm_buf_release(&f.b);
 	return rc;
 }

@@ -6,6 +6,8 @@
  * fields (email by default); admin user exports add id and username. A
  * person is keyed by Moodle id when there is one (the key the forum
  * export and the log use), else matched by full name, else by username.
+ * The username is kept whatever the key, so that --link-by username
+ * joins the Moodle account with the same login on another platform.
  */
 #include "input/input.h"
 
@@ -124,6 +126,8 @@ row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 	p.role = role_of(v[ROLES]);
 	p.cohort = lcm_in_opt(v[COHORT]) ? v[COHORT] : first_group(v[GROUPS], &group);
 	p.external_id = ext.data;
+	/* the login, for --link-by username with other platforms' accounts */
+	p.username = lcm_in_opt(v[USERNAME]);
 	rc = lcm_in_person(im, &p, &id, err);
 out:
 	lcm_buf_release(&name);

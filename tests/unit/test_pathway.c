@@ -14,6 +14,7 @@
 
 #include "catalogue.h"
 #include "pathway.h"
+#include "pseudo.h"
 #include "store.h"
 #include "xalloc.h"
 
@@ -554,7 +555,7 @@ test_learners_load_store(void **state)
 	/* u1 came from a file with goals of its own: the store's are not added */
 	lcm_strlist_split(&x->l->goals, "mine", ';');
 	x->l->given |= LCM_L_GOALS;
-	assert_int_equal(lcm_learners_load_store(&x->ls, &st, LCM_LOAD_ADD, &x->err), 0);
+	assert_int_equal(lcm_learners_load_store(&x->ls, &st, LCM_LOAD_ADD, NULL, &x->err), 0);
 	lcm_store_close(&st);
 	/* u2 has a goal; u3 has none; u4 is staff */
 	assert_int_equal(x->ls.n, 2);
@@ -570,6 +571,129 @@ test_learners_load_store(void **state)
 	assert_string_equal(l->name, "Ana");
 	assert_int_equal(l->goals.n, 1);
 	assert_string_equal(l->goals.v[0], "mine");
+}
+
+/* A store of two platforms: u2 on lcm and on moodle, u5 on moodle. */
+static void
+two_platforms(struct fx *x, struct lcm_store *st)
+{
+	assert_int_equal(lcm_store_open(st, ":memory:", LCM_STORE_CREATE, 0, &x->err), 0);
+	assert_int_equal(lcm_store_exec(st,
+		"INSERT INTO person(id, platform, external_id, name, role) VALUES"
+		" (1,'moodle','u2','Marc M','learner'),(2,'lcm','u2','Marc L','learner'),"
+		" (3,'moodle','u5','Léa','learner');"
+		"INSERT INTO person_skill VALUES (1,'m','goal'),(2,'l','goal'),(3,'x','goal');",
+		&x->err), 0);
+}
+
+static void
+test_learners_load_store_several_platforms_named_as_engage(void **state)
+{
+	struct fx *x = *state;
+	struct lcm_store st;
+	struct lcm_learner *l;
+
+	two_platforms(x, &st);
+	assert_int_equal(lcm_learners_load_store(&x->ls, &st, LCM_LOAD_ADD, NULL, &x->err), 0);
+	lcm_store_close(&st);
+	/* u1 of the fixture, then the store's as lcm-engage prints them */
+	assert_int_equal(x->ls.n, 4);
+	l = lcm_learners_find(&x->ls, "lcm:u2");
+	assert_non_null(l);
+	assert_int_equal(l->person, 2);
+	assert_string_equal(l->key, "lcm:u2");
+	assert_string_equal(l->goals.v[0], "l");
+	assert_non_null(lcm_learners_find(&x->ls, "moodle:u2"));
+	assert_null(lcm_learners_find(&x->ls, "u2"));
+	assert_int_equal(x->l->person, 0);
+	assert_null(x->l->key);
+}
+
+static void
+test_learners_load_store_key_before_external_id(void **state)
+{
+	struct fx *x = *state;
+	struct lcm_store st;
+	struct lcm_learner *bare, *keyed;
+
+	lcm_learners_get(&x->ls, "u2");
+	lcm_learners_get(&x->ls, "lcm:u2");
+	two_platforms(x, &st);
+	assert_int_equal(lcm_learners_load_store(&x->ls, &st, 0, NULL, &x->err), 0);
+	lcm_store_close(&st);
+	bare = lcm_learners_find(&x->ls, "u2");
+	keyed = lcm_learners_find(&x->ls, "lcm:u2");
+	/* a bare id is the first stored person with it */
+	assert_int_equal(bare->person, 1);
+	assert_string_equal(bare->name, "Marc M");
+	assert_string_equal(bare->goals.v[0], "m");
+	assert_int_equal(keyed->person, 2);
+	assert_string_equal(keyed->name, "Marc L");
+	assert_int_equal(keyed->goals.n, 1);
+	assert_string_equal(keyed->goals.v[0], "l");
+}
+
+static void
+test_learners_load_store_finds_pseudonyms(void **state)
+{
+	struct fx *x = *state;
+	struct lcm_store st;
+	struct lcm_learner *l;
+	char p[LCM_PSEUDO_LEN + 1];
+	const char *key = "0123456789abcdef";
+
+	lcm_pseudonym(key, "moodle:u5", p);
+	lcm_learners_get(&x->ls, p);
+	two_platforms(x, &st);
+	assert_int_equal(lcm_learners_load_store(&x->ls, &st, 0, key, &x->err), 0);
+	lcm_store_close(&st);
+	l = lcm_learners_find(&x->ls, p);
+	assert_int_equal(l->person, 3);
+	assert_string_equal(l->key, "moodle:u5");
+	assert_string_equal(l->goals.v[0], "x");
+	/* without the key, a pseudonym is nobody */
+	lcm_learners_release(&x->ls);
+	lcm_learners_get(&x->ls, p);
+	two_platforms(x, &st);
+	assert_int_equal(lcm_learners_load_store(&x->ls, &st, 0, NULL, &x->err), 0);
+	lcm_store_close(&st);
+	assert_int_equal(lcm_learners_find(&x->ls, p)->person, 0);
+}
+
+static void
+test_learners_pseudonymize(void **state)
+{
+	struct fx *x = *state;
+	struct lcm_learner *known = lcm_learners_get(&x->ls, "u2");
+	char want[LCM_PSEUDO_LEN + 1], other[LCM_PSEUDO_LEN + 1];
+	const char *key = "0123456789abcdef";
+
+	known->key = lcm_xstrdup("moodle:u2");
+	known->name = lcm_xstrdup("Marc");
+	lcm_learners_get(&x->ls, "0123456789abcdef");	/* unknown, pseudonym-like */
+	assert_int_equal(lcm_learners_pseudonymize(&x->ls, key), 1);
+	/* known: the pseudonym of its key, as lcm-engage; unknown: of its id */
+	lcm_pseudonym(key, "moodle:u2", want);
+	assert_string_equal(x->ls.v[1].id, want);
+	assert_null(x->ls.v[1].name);
+	lcm_pseudonym(key, "u1", other);
+	assert_string_equal(x->ls.v[0].id, other);
+	lcm_pseudonym(key, "0123456789abcdef", other);
+	assert_string_equal(x->ls.v[2].id, other);
+	/* both ids find the learner */
+	assert_ptr_equal(lcm_learners_find(&x->ls, "u2"), &x->ls.v[1]);
+	assert_ptr_equal(lcm_learners_find(&x->ls, want), &x->ls.v[1]);
+}
+
+static void
+test_is_pseudonym(void **state)
+{
+	(void)state;
+	assert_true(lcm_is_pseudonym("0123456789abcdef"));
+	assert_false(lcm_is_pseudonym("0123456789ABCDEF"));
+	assert_false(lcm_is_pseudonym("0123456789abcde"));
+	assert_false(lcm_is_pseudonym("0123456789abcdefa"));
+	assert_false(lcm_is_pseudonym("lcm:f02"));
 }
 
 /* The output of one learner's plan in format f, into out. */
@@ -686,12 +810,17 @@ main(void)
 		T(test_scores_read_csv),
 		T(test_scores_read_csv_bad_score),
 		T(test_learners_load_store),
+		T(test_learners_load_store_several_platforms_named_as_engage),
+		T(test_learners_load_store_key_before_external_id),
+		T(test_learners_load_store_finds_pseudonyms),
+		T(test_learners_pseudonymize),
 		T(test_pathway_out_json_nests_steps),
 		T(test_pathway_out_md),
 		T(test_pathway_out_csv_rows),
 #undef T
 		cmocka_unit_test(test_state_is_done),
 		cmocka_unit_test(test_pathway_format_parse),
+		cmocka_unit_test(test_is_pseudonym),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

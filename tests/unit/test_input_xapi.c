@@ -1,0 +1,193 @@
+/*
+ * test_input_xapi.c - the time of an xAPI statement (lib/input/xapi.c):
+ * "timestamp", else "stored", else the time of the import that first
+ * stored it (what an LRS would have written as "stored" on receipt),
+ * and the username a Moodle user list keeps for --link-by username
+ * (lib/input/moodle_users.c), both through lcm_import_file.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "import.h"
+#include "store.h"
+#include "store_write.h"
+
+#define NOW 1800000000		/* 2027-01-15T08:00:00Z */
+#define STMT(extra) "{\"actor\":{\"mbox\":\"mailto:a@x.org\"},\"verb\":{\"id\":" \
+	"\"http://x.org/v\"},\"object\":{\"id\":\"http://x.org/1\"}" extra "}\n"
+
+struct fx {
+	struct lcm_store st;
+	char dir[64];
+	char path[128];
+	struct lcm_import_opts opts;
+	struct lcm_import_stats stats;
+	struct lcm_err err;
+};
+
+static int
+setup(void **state)
+{
+	struct fx *f = calloc(1, sizeof(*f));
+
+	snprintf(f->dir, sizeof(f->dir), "/tmp/lcm-xapi-XXXXXX");
+	if (!f || !mkdtemp(f->dir) ||
+	    lcm_store_open(&f->st, ":memory:", LCM_STORE_CREATE, 0, NULL) < 0)
+		return -1;
+	f->opts.now = NOW;
+	lcm_err_init(&f->err);
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx *f = *state;
+
+	lcm_store_close(&f->st);
+	if (f->path[0])
+		unlink(f->path);
+	rmdir(f->dir);
+	free(f);
+	return 0;
+}
+
+/* Writes text to DIR/name and imports it; returns lcm_import_file's rc. */
+static int
+import(struct fx *f, const char *name, const char *text)
+{
+	FILE *fp;
+
+	if (f->path[0])
+		unlink(f->path);
+	snprintf(f->path, sizeof(f->path), "%s/%s", f->dir, name);
+	fp = fopen(f->path, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+	lcm_err_init(&f->err);
+	memset(&f->stats, 0, sizeof(f->stats));
+	return lcm_import_file(&f->st, f->path, &f->opts, &f->stats, &f->err);
+}
+
+/* The integer the query gives, or -1. */
+static long long
+q(struct fx *f, const char *sql)
+{
+	sqlite3_stmt *s = lcm_store_prepare(&f->st, sql, NULL);
+	long long v = -1;
+
+	assert_non_null(s);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
+static void
+test_xapi_time_timestamp_first(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "s.ndjson", STMT(",\"timestamp\":\"2026-11-06T10:00:00Z\","
+		"\"stored\":\"2026-11-07T10:00:00Z\"")), 0);
+	assert_int_equal(q(f, "SELECT ts FROM event"), 1793959200);
+}
+
+static void
+test_xapi_time_stored_without_timestamp(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "s.ndjson", STMT(",\"stored\":\"2026-11-07T10:00:00Z\"")), 0);
+	assert_int_equal(q(f, "SELECT ts FROM event"), 1794045600);
+}
+
+static void
+test_xapi_time_neither_is_import_time(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "s.ndjson", STMT("")), 0);
+	assert_int_equal(q(f, "SELECT ts FROM event"), NOW);
+}
+
+static void
+test_xapi_time_neither_kept_on_reimport(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "s.ndjson", STMT("")), 0);
+	/* a day later: the statement is the same, so is its time */
+	f->opts.now = NOW + 86400;
+	assert_int_equal(import(f, "s2.ndjson", STMT("")), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM event"), 1);
+	assert_int_equal(q(f, "SELECT ts FROM event"), NOW);
+	assert_int_equal(f->stats.count[LCM_K_EVENT][LCM_UPDATED], 0);
+}
+
+static void
+test_xapi_time_neither_completion_at_import_time(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "c.ndjson", "{\"actor\":{\"mbox\":\"mailto:a@x.org\"},"
+		"\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"},"
+		"\"object\":{\"id\":\"http://x.org/m1\"}}\n"), 0);
+	assert_int_equal(q(f, "SELECT ts FROM completion"), NOW);
+}
+
+static void
+test_moodle_users_username_kept(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "u.csv", "id,username,firstname,lastname,email\n"
+		"58,alice_m,Alice,Martin,alice@x.org\n59,,Bruno,Petit,\n"), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM person_link"
+			   " WHERE external_id = '58' AND username = 'alice_m'"), 1);
+	assert_int_equal(q(f, "SELECT count(*) FROM person WHERE username = 'alice_m'"), 1);
+	assert_int_equal(q(f, "SELECT count(*) FROM person_link"
+			   " WHERE external_id = '59' AND username IS NULL"), 1);
+}
+
+static void
+test_moodle_users_link_by_username(void **state)
+{
+	struct fx *f = *state;
+
+	f->opts.link_by = LCM_LINK_USERNAME;
+	assert_int_equal(import(f, "u.csv", "id,username,firstname,lastname\n"
+		"58,alice_m,Alice,Martin\n"), 0);
+	assert_int_equal(import(f, "s.ndjson", "{\"actor\":{\"account\":{\"homePage\":"
+		"\"https://lxp.x.org\",\"name\":\"Alice_M\"}},\"verb\":{\"id\":\"http://x.org/v\"},"
+		"\"object\":{\"id\":\"http://x.org/1\"}}\n"), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM person"), 1);
+	assert_int_equal(q(f, "SELECT count(*) FROM person_link"), 2);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+#define T(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
+		T(test_xapi_time_timestamp_first),
+		T(test_xapi_time_stored_without_timestamp),
+		T(test_xapi_time_neither_is_import_time),
+		T(test_xapi_time_neither_kept_on_reimport),
+		T(test_xapi_time_neither_completion_at_import_time),
+		T(test_moodle_users_username_kept),
+		T(test_moodle_users_link_by_username),
+#undef T
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
