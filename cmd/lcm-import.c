@@ -10,16 +10,20 @@
 
 #include "buf.h"
 #include "cli.h"
+#include "erase.h"
 #include "identity.h"
 #include "import.h"
+#include "pseudo.h"
 #include "render.h"
 #include "store.h"
 #include "timefmt.h"
+#include "xalloc.h"
 
 enum {
 	OPT_COURSE = LCM_OPT_FIRST_PROGRAM, OPT_FORUM, OPT_PLATFORM, OPT_YEAR,
 	OPT_DATE_ORDER, OPT_ENCODING, OPT_DRY_RUN, OPT_SKIP_INVALID, OPT_REJECTS,
-	OPT_LANG, OPT_LINK_BY, OPT_PERSONS, OPT_WAIT
+	OPT_LANG, OPT_LINK_BY, OPT_PERSONS, OPT_WAIT, OPT_FORGET, OPT_PURGE_BEFORE,
+	OPT_PSEUDONYMIZE, OPT_MAX_FIELD_SIZE, OPT_MAX_FIELDS, OPT_MAX_JSON_SIZE
 };
 
 static const struct option options[] = {
@@ -38,6 +42,12 @@ static const struct option options[] = {
 	{ "link-by", required_argument, NULL, OPT_LINK_BY },
 	{ "persons", no_argument, NULL, OPT_PERSONS },
 	{ "wait", required_argument, NULL, OPT_WAIT },
+	{ "forget", required_argument, NULL, OPT_FORGET },
+	{ "purge-before", required_argument, NULL, OPT_PURGE_BEFORE },
+	{ "pseudonymize", no_argument, NULL, OPT_PSEUDONYMIZE },
+	{ "max-field-size", required_argument, NULL, OPT_MAX_FIELD_SIZE },
+	{ "max-fields", required_argument, NULL, OPT_MAX_FIELDS },
+	{ "max-json-size", required_argument, NULL, OPT_MAX_JSON_SIZE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -49,8 +59,12 @@ usage(void)
 	       "                  [--date-order dmy|mdy] [--encoding ENC] [-n]\n"
 	       "                  [--skip-invalid [--rejects FILE]] [--lang LANG]\n"
 	       "                  [--link-by email|username|none] [--wait DUR]\n"
-	       "                  [--now TIME] [-q] [FILE...]\n"
-	       "       lcm-import --persons [--db PATH] [-f table|csv|tsv|json|ndjson]\n"
+	       "                  [--max-field-size SIZE] [--max-fields N]\n"
+	       "                  [--max-json-size SIZE] [--now TIME] [-q] [FILE...]\n"
+	       "       lcm-import --persons [--pseudonymize] [--db PATH]\n"
+	       "                  [-f table|csv|tsv|json|ndjson]\n"
+	       "       lcm-import [--forget PERSON]... [--purge-before DATE] [--db PATH]\n"
+	       "                  [-n] [--wait DUR] [-q]\n"
 	       "Load LMS export files (or standard input) into the lcm store.\n"
 	       "\n"
 	       "  --db PATH            store file (default: $LCM_DB, else ./lcm.db)\n"
@@ -72,6 +86,16 @@ usage(void)
 	       "      --lang LANG      xapi: language of names (default: en, else the first)\n"
 	       "      --link-by KEY    one person per email (default), username, or none\n"
 	       "      --persons        print each person and their accounts, then exit\n"
+	       "      --pseudonymize   with --persons: pseudonyms (key in LCM_PSEUDO_KEY),\n"
+	       "                       no name, e-mail or account id\n"
+	       "      --forget PERSON  erase a person and all they wrote (platform:id, id\n"
+	       "                       or e-mail; repeatable)\n"
+	       "      --purge-before DATE  drop events before DATE, and threads whose\n"
+	       "                       newest post is before DATE\n"
+	       "      --max-field-size SIZE  largest CSV field and row (default: 4M)\n"
+	       "      --max-fields N   most fields in a CSV row (default: 10000)\n"
+	       "      --max-json-size SIZE  largest JSON document or NDJSON line\n"
+	       "                       (default: 64M)\n"
 	       "      --wait DUR       wait that long for another import (default: 5s)\n"
 	       "      --now TIME       time recorded as the import's (default: now)\n"
 	       "  -q, --quiet          no summary, only errors\n"
@@ -79,6 +103,8 @@ usage(void)
 	       "  -V, --version        show the version and exit\n"
 	       "\n"
 	       "Each file is one transaction: a bad row leaves the store unchanged.\n"
+	       "--forget and --purge-before are one transaction, with the deleted bytes\n"
+	       "overwritten and the WAL emptied.\n"
 	       "NDJSON is read line by line; FILE.gz is read through zlib.\n"
 	       "Exit status: 0 imported, 2 an error (see lcm-import(1)).\n");
 }
@@ -146,36 +172,116 @@ person_row(void *arg, const struct lcm_identity *id)
 	return 0;
 }
 
-/* --persons: the merged identity table, from the store. */
+/* One row of the --persons --pseudonymize table. */
 static int
-print_persons(const struct lcm_cli *cli, const char *fmtname)
+pseudo_row(void *arg, const struct lcm_pseudo_person *p)
+{
+	struct lcm_cell c[4];
+
+	c[0] = lcm_cell_str(p->person);
+	c[1] = lcm_cell_str(p->role);
+	c[2] = lcm_cell_str(p->platforms);
+	c[3] = lcm_cell_int(p->naccounts);
+	lcm_render_row(arg, c);
+	return 0;
+}
+
+/* Opens the store at path for mode (flags of lcm_store_open), which must exist. */
+static int
+open_existing(const struct lcm_cli *cli, struct lcm_store *st, int flags, int busy_ms)
+{
+	const char *path = lcm_store_default_path(cli->db);
+	struct lcm_err err;
+
+	lcm_err_init(&err);
+	if (access(path, F_OK) != 0) {
+		lcm_error(&err, "no store '%s': import exports first", path);
+		return lcm_cli_fail(cli, &err);
+	}
+	if (lcm_store_open(st, path, flags, busy_ms, &err) < 0)
+		return lcm_cli_fail(cli, &err);
+	return LCM_EXIT_OK;
+}
+
+/* --persons: the merged identity table, from the store; pseudonymised with key. */
+static int
+print_persons(const struct lcm_cli *cli, const char *fmtname, const char *key)
 {
 	static const char *const cols[] = {
 		"person", "name", "email", "role", "platforms", "accounts"
 	};
+	static const char *const pcols[] = { "person", "role", "platforms", "accounts" };
 	struct lcm_store st = { 0 };
 	struct lcm_render *r;
 	enum lcm_format fmt;
 	struct lcm_err err;
-	const char *path = lcm_store_default_path(cli->db);
 	int rc;
 
 	lcm_err_init(&err);
 	if (lcm_cli_format(cli, fmtname, &fmt) < 0)
 		return LCM_EXIT_ERROR;
-	if (access(path, F_OK) != 0) {
-		lcm_error(&err, "no store '%s': import exports first", path);
-		return lcm_cli_fail(cli, &err);
-	}
-	if (lcm_store_open(&st, path, LCM_STORE_READONLY, 5000, &err) < 0)
-		return lcm_cli_fail(cli, &err);
-	r = lcm_render_new(stdout, fmt, cols, 6, 0);
-	rc = lcm_identity_each(&st, 0, person_row, r, &err);
+	if (open_existing(cli, &st, LCM_STORE_READONLY, 5000) != LCM_EXIT_OK)
+		return LCM_EXIT_ERROR;
+	r = key ? lcm_render_new(stdout, fmt, pcols, 4, 0) : lcm_render_new(stdout, fmt, cols, 6, 0);
+	rc = key ? lcm_erase_persons_pseudo(&st, key, pseudo_row, r, &err) :
+		   lcm_identity_each(&st, 0, person_row, r, &err);
 	lcm_render_end(r);
 	lcm_render_free(r);
 	lcm_store_close(&st);
 	return rc < 0 ? lcm_cli_fail(cli, &err) : LCM_EXIT_OK;
 }
+
+/* A line of lcm_erase_run's report, on stdout. */
+static void
+erase_line(void *arg, const char *text)
+{
+	(void)arg;
+	puts(text);
+}
+
+/* A person lcm_erase_run did not find. */
+static void
+erase_fail(void *arg, const struct lcm_err *err)
+{
+	lcm_cli_fail(arg, err);
+}
+
+/* --forget and --purge-before: one transaction on the store. */
+static int
+erase(const struct lcm_cli *cli, struct lcm_erase_req *req, int busy_ms)
+{
+	struct lcm_store st = { 0 };
+	struct lcm_err err;
+	int status;
+
+	lcm_err_init(&err);
+	if (open_existing(cli, &st, 0, busy_ms) != LCM_EXIT_OK)
+		return LCM_EXIT_ERROR;
+	req->line = cli->quiet ? NULL : erase_line;
+	req->fail = erase_fail;
+	req->arg = (void *)cli;
+	status = lcm_erase_run(&st, req, &err) < 0 ? lcm_cli_fail(cli, &err) : LCM_EXIT_OK;
+	lcm_store_close(&st);
+	return status;
+}
+
+/* A size option's value into *out (at most max bytes); -1 after saying why. */
+static int
+size_option(const struct lcm_cli *cli, const char *name, const char *arg, size_t max,
+	    size_t *out)
+{
+	struct lcm_err err;
+
+	lcm_err_init(&err);
+	if (lcm_size_parse(arg, max, out, &err) < 0) {
+		lcm_cli_usage_error(cli, "%s: %s", name, err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+/* The --forget values, in order (argv's strings). Static: reachable at exit. */
+static const char **forget;
 
 static double seconds(void);
 
@@ -214,15 +320,20 @@ main(int argc, char **argv)
 	struct lcm_store st = { 0 };
 	struct lcm_err err;
 	const char *rejects_path = NULL, *stdin_only[] = { "-" }, *fmtname = NULL;
+	const char *purge = NULL, *key = NULL;
 	int64_t wait = 5;	/* seconds to wait for another writer */
+	struct lcm_erase_req req;
 	const char *const *files;
 	char *end;
-	int c, r, rc, nfiles, i, status = LCM_EXIT_OK, opened = 0, persons = 0;
+	long n;
+	int c, r, rc, nfiles, i, status = LCM_EXIT_OK, opened = 0, persons = 0, pseudo = 0;
 	double t0;
 
 	lcm_cli_init(&cli, "lcm-import");
 	lcm_err_init(&err);
 	memset(&opts, 0, sizeof(opts));
+	memset(&req, 0, sizeof(req));
+	forget = lcm_xcalloc((size_t)argc, sizeof(*forget));
 	while ((c = getopt_long(argc, argv, "f:nqhV", options, NULL)) != -1) {
 		if ((r = lcm_cli_option(&cli, c, optarg)) != 0) {
 			if (r < 0)
@@ -290,6 +401,35 @@ main(int argc, char **argv)
 		case OPT_PERSONS:
 			persons = 1;
 			break;
+		case OPT_PSEUDONYMIZE:
+			pseudo = 1;
+			break;
+		case OPT_FORGET:
+			if (!*optarg)
+				return lcm_cli_usage_error(&cli, "--forget: no person given");
+			forget[req.nforget++] = optarg;
+			break;
+		case OPT_PURGE_BEFORE:
+			purge = optarg;	/* read once --tz is known */
+			break;
+		case OPT_MAX_FIELD_SIZE:
+			if (size_option(&cli, "--max-field-size", optarg, (size_t)1 << 30,
+					&opts.max_field) < 0)
+				return LCM_EXIT_ERROR;
+			break;
+		case OPT_MAX_JSON_SIZE:
+			if (size_option(&cli, "--max-json-size", optarg, (size_t)4 << 30,
+					&opts.max_json) < 0)
+				return LCM_EXIT_ERROR;
+			break;
+		case OPT_MAX_FIELDS:
+			errno = 0;
+			n = strtol(optarg, &end, 10);
+			if (*end || end == optarg || errno || n < 1 || n > 1000000)
+				return lcm_cli_usage_error(&cli, "--max-fields: not a number from 1"
+							   " to 1000000: '%s'", optarg);
+			opts.max_fields = (size_t)n;
+			break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
 			return LCM_EXIT_ERROR;
@@ -301,10 +441,29 @@ main(int argc, char **argv)
 	}
 	if (cli.version)
 		return lcm_cli_finish(&cli, lcm_cli_print_version(&cli));
+	if (pseudo && !persons)
+		return lcm_cli_usage_error(&cli, "--pseudonymize goes with --persons");
+	if (persons && (req.nforget || purge))
+		return lcm_cli_usage_error(&cli, "--persons cannot go with %s",
+					   req.nforget ? "--forget" : "--purge-before");
 	if (persons) {
 		if (optind < argc)
 			return lcm_cli_usage_error(&cli, "--persons takes no file");
-		return lcm_cli_finish(&cli, print_persons(&cli, fmtname));
+		if (pseudo && lcm_pseudo_key(&cli, &key) != LCM_EXIT_OK)
+			return LCM_EXIT_ERROR;
+		return lcm_cli_finish(&cli, print_persons(&cli, fmtname, key));
+	}
+	if (req.nforget || purge) {
+		if (optind < argc)
+			return lcm_cli_usage_error(&cli, "%s takes no file: import and erase"
+						   " in two runs", req.nforget ? "--forget" :
+						   "--purge-before");
+		if (purge && lcm_time_parse(purge, NULL, &req.before, &err) < 0)
+			return lcm_cli_usage_error(&cli, "--purge-before: %s", err.msg);
+		req.forget = forget;
+		req.purge = purge != NULL;
+		req.dry_run = opts.dry_run;
+		return lcm_cli_finish(&cli, erase(&cli, &req, (int)wait * 1000));
 	}
 	if (fmtname && !valid_format(fmtname))
 		return lcm_cli_usage_error(&cli, "unknown format '%s'", fmtname);

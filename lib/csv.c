@@ -31,12 +31,6 @@
 #define CHUNK		(64 * 1024)
 #define DEC_SIZE	(3 * (CHUNK + 4))	/* cp1252: 1 byte -> 3 at most */
 #define ROW_NOT_BEGUN	0	/* libcsv's pstate between two rows */
-/*
- * Most fields in a record: exports have tens of columns, a big gradebook
- * a few thousand. Without a cap, 4 MiB of commas would be 4 million
- * fields, some 100 MB of field tables.
- */
-#define MAX_FIELDS	10000
 #define PARSE_OPTS	(CSV_APPEND_NULL | CSV_STRICT_FINI)
 
 struct lcm_csv_reader {
@@ -63,7 +57,11 @@ struct lcm_csv_reader {
 	long rec_line;		/* line the current record began on */
 	size_t rec_bytes;	/* bytes fed for the current record */
 	int row_done;		/* libcsv ended a row */
-	int too_many;		/* more than MAX_FIELDS fields: not kept */
+	int too_many;		/* more than max_fields fields: not kept */
+	size_t max_field;	/* bytes of a record at most (csv.h) */
+	size_t max_fields;	/* fields of a record at most: exports have
+				 * tens, a big gradebook a few thousand */
+	enum lcm_csv_limit limit;	/* the limit that stopped the reader */
 	struct lcm_buf store;	/* the record's fields, each with its NUL */
 	size_t *offs, *lens;	/* per field: offset in store, length */
 	char **fields;
@@ -441,7 +439,7 @@ on_field(void *s, size_t len, void *data)
 {
 	struct lcm_csv_reader *r = data;
 
-	if (r->nfields == MAX_FIELDS) {
+	if (r->nfields == r->max_fields) {
 		r->too_many = 1;	/* emit() says so */
 		return;
 	}
@@ -503,10 +501,12 @@ feed(struct lcm_csv_reader *r, struct lcm_err *err)
 	r->line += ends;
 	r->prev_cr = cr_at_end;
 	r->rec_bytes += n;
-	if (r->rec_bytes > LCM_CSV_MAX_FIELD &&
-	    (r->row_done || r->csv.pstate != ROW_NOT_BEGUN))
-		return fail(r, err, r->rec_line, "field longer than %u bytes",
-			    LCM_CSV_MAX_FIELD);
+	if (r->rec_bytes > r->max_field &&
+	    (r->row_done || r->csv.pstate != ROW_NOT_BEGUN)) {
+		r->limit = LCM_CSV_LIMIT_FIELD;
+		return fail(r, err, r->rec_line, "field longer than %zu bytes",
+			    r->max_field);
+	}
 	return 0;
 }
 
@@ -532,6 +532,9 @@ fast_line(struct lcm_csv_reader *r)
 		r->nl_pos = q ? (size_t)(q - r->dec) : r->dec_len;
 	}
 	if (r->nl_pos >= r->dec_len)
+		return 0;
+	/* a line over the size limit: feed() says so */
+	if (r->nl_pos + 1 - r->dec_pos > r->max_field)
 		return 0;
 	end = r->dec + r->nl_pos;
 	if (end > p && end[-1] == '\r')
@@ -595,9 +598,11 @@ emit(struct lcm_csv_reader *r, struct lcm_csv_record *rec, struct lcm_err *err)
 {
 	size_t i;
 
-	if (r->too_many || r->nfields > MAX_FIELDS)
-		return fail(r, err, r->rec_line, "more than %d fields in a record",
-			    MAX_FIELDS);
+	if (r->too_many || r->nfields > r->max_fields) {
+		r->limit = LCM_CSV_LIMIT_FIELDS;
+		return fail(r, err, r->rec_line, "more than %zu fields in a record",
+			    r->max_fields);
+	}
 	for (i = 0; i < r->nfields; i++)
 		r->fields[i] = r->store.data + r->offs[i];
 	rec->fields = r->fields;
@@ -628,6 +633,7 @@ lcm_csv_open(FILE *fp, const char *name, const struct lcm_csv_opts *opts,
 	r->fp = fp;
 	r->name = lcm_xstrdup(name ? name : "");
 	r->enc = enc;
+	lcm_csv_set_limits(r, 0, 0);
 	r->line = 1;
 	r->dec = lcm_xmalloc(DEC_SIZE);
 	lcm_buf_init(&r->store);
@@ -710,6 +716,19 @@ int
 lcm_csv_guessed_cp1252(const struct lcm_csv_reader *r)
 {
 	return r->guessed;
+}
+
+void
+lcm_csv_set_limits(struct lcm_csv_reader *r, size_t max_field, size_t max_fields)
+{
+	r->max_field = max_field ? max_field : LCM_CSV_MAX_FIELD;
+	r->max_fields = max_fields ? max_fields : LCM_CSV_MAX_FIELDS;
+}
+
+enum lcm_csv_limit
+lcm_csv_limit_hit(const struct lcm_csv_reader *r)
+{
+	return r->limit;
 }
 
 void

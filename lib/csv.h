@@ -36,13 +36,38 @@ enum lcm_encoding {
 int lcm_encoding_parse(const char *name, enum lcm_encoding *out);
 const char *lcm_encoding_name(enum lcm_encoding enc);
 
-/* Largest field (and record) accepted; a longer one is an error at the
- * record's first line, found without holding more than this in memory. */
+/*
+ * Limits. Each is an error at the record's first line, found without
+ * holding more of the input than the limit in memory:
+ *  - a record (a field, and the whole row it is in) over max_field bytes,
+ *    by default LCM_CSV_MAX_FIELD (4 MiB): most often a quote never
+ *    closed, which would otherwise swallow the rest of the file;
+ *  - a record of more than max_fields fields, by default
+ *    LCM_CSV_MAX_FIELDS (10,000): 4 MiB of commas would be 4 million
+ *    fields, some 100 MB of field tables;
+ *  - a NUL byte, refused whatever the limits: it would cut a field short
+ *    as a C string (it is also the sign of UTF-16 without a byte order
+ *    mark, or of a file that is not text).
+ * lcm_csv_set_limits() changes the first two; lcm_csv_limit_hit() says
+ * which limit stopped a reader, so that a program can name its option
+ * to raise it. Times in fields are read by
+ * timefmt.h, which takes the years 0 to 9999 only (epoch seconds
+ * -62167219200 to 253402300799), what ISO 8601 and SQLite can write.
+ * On output, a field starting with U+FEFF is quoted (see the writer).
+ */
 #define LCM_CSV_MAX_FIELD (4u * 1024 * 1024)
+#define LCM_CSV_MAX_FIELDS 10000
 
 struct lcm_csv_opts {
 	enum lcm_encoding encoding;	/* LCM_ENC_AUTO by default */
 	char delim;			/* 0 = sniff from the first line */
+};
+
+/* Which limit a reader's error was (lcm_csv_limit_hit). */
+enum lcm_csv_limit {
+	LCM_CSV_LIMIT_NONE = 0,
+	LCM_CSV_LIMIT_FIELD,	/* a record over max_field bytes */
+	LCM_CSV_LIMIT_FIELDS	/* a record of more than max_fields fields */
 };
 
 /* One record: nfields NUL-terminated UTF-8 strings. Borrowed from the
@@ -69,7 +94,8 @@ struct lcm_csv_reader *lcm_csv_open(FILE *fp, const char *name,
  * Reads the next record into *rec. Returns 1 for a record, 0 at the end
  * of the input, -1 on error with err filled, located at file:line
  * ("unterminated quoted field", "field longer than 4194304 bytes",
- * "invalid UTF-8", a read error). A blank line is skipped.
+ * "more than 10000 fields in a record", "invalid UTF-8", "NUL byte in
+ * the text", a read error). A blank line is skipped.
  */
 int lcm_csv_next(struct lcm_csv_reader *r, struct lcm_csv_record *rec,
 		 struct lcm_err *err);
@@ -80,13 +106,22 @@ char lcm_csv_delim(const struct lcm_csv_reader *r);
 enum lcm_encoding lcm_csv_encoding(const struct lcm_csv_reader *r);
 /* 1 once the reader has converted from Windows-1252 without being told. */
 int lcm_csv_guessed_cp1252(const struct lcm_csv_reader *r);
+/*
+ * Sets the most bytes (max_field) and fields (max_fields) of a record,
+ * 0 for the default; call before the first lcm_csv_next().
+ */
+void lcm_csv_set_limits(struct lcm_csv_reader *r, size_t max_field, size_t max_fields);
+/* The limit that made lcm_csv_next() fail, or LCM_CSV_LIMIT_NONE. */
+enum lcm_csv_limit lcm_csv_limit_hit(const struct lcm_csv_reader *r);
 
 void lcm_csv_close(struct lcm_csv_reader *r);
 
 /*
  * Writer: RFC 4180, fields quoted when they hold the separator, a quote,
  * CR or LF, or start or end with a space or TAB (so that they read back
- * the same), or always, with LCM_CSV_QUOTE_ALL. Excel mode neutralises
+ * the same), or start with U+FEFF (which a reader would take for a byte
+ * order mark at the start of a file, and drop), or always, with
+ * LCM_CSV_QUOTE_ALL. Excel mode neutralises
  * formula cells: a field starting with = + - @ TAB or CR gets a leading
  * apostrophe (OWASP's advice), except a signed number such as "-3".
  */

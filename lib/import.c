@@ -42,6 +42,50 @@ lcm_kind_noun(enum lcm_kind k, long n)
 	return nouns[k][n != 1];
 }
 
+int
+lcm_size_parse(const char *s, size_t max, size_t *out, struct lcm_err *err)
+{
+	static const char units[] = "kKMG";
+	unsigned long long v;
+	const char *u;
+	char *end, most[32];
+	int shift = 0;
+
+	errno = 0;
+	v = strtoull(s, &end, 10);
+	if (end == s || !isdigit((unsigned char)*s) || errno)
+		return lcm_error(err, "not a size: '%s' (bytes, or with k, M or G)", s);
+	if (*end && (u = strchr(units, *end))) {
+		shift = u - units < 2 ? 10 : u - units == 2 ? 20 : 30;
+		end++;
+		if (strcmp(end, "iB") == 0 || strcmp(end, "B") == 0)
+			end += strlen(end);
+	}
+	if (*end)
+		return lcm_error(err, "not a size: '%s' (bytes, or with k, M or G)", s);
+	if (v == 0)
+		return lcm_error(err, "a size of 0: '%s'", s);
+	if (v > max >> shift)
+		return lcm_error(err, "size over %s: '%s'",
+				 lcm_size_format(max, most, sizeof(most)), s);
+	*out = (size_t)v << shift;
+	return 0;
+}
+
+char *
+lcm_size_format(size_t n, char *out, size_t size)
+{
+	if (n && n % ((size_t)1 << 30) == 0)
+		snprintf(out, size, "%zu GiB", n >> 30);
+	else if (n && n % ((size_t)1 << 20) == 0)
+		snprintf(out, size, "%zu MiB", n >> 20);
+	else if (n && n % ((size_t)1 << 10) == 0)
+		snprintf(out, size, "%zu KiB", n >> 10);
+	else
+		snprintf(out, size, "%zu byte%s", n, n == 1 ? "" : "s");
+	return out;
+}
+
 const struct lcm_input_format *
 lcm_input_format_by_name(const char *name)
 {
@@ -239,6 +283,18 @@ lcm_input_feed(struct lcm_import *im, const struct lcm_input_format *f,
 	return -1;
 }
 
+/* After a CSV limit stopped r: names the option that raises it. */
+static void
+limit_hint(const struct lcm_csv_reader *r, struct lcm_err *err)
+{
+	enum lcm_csv_limit lim = lcm_csv_limit_hit(r);
+	size_t n = strlen(err->msg);
+
+	if (lim != LCM_CSV_LIMIT_NONE)
+		snprintf(err->msg + n, sizeof(err->msg) - n, " (raise it with %s)",
+			 lim == LCM_CSV_LIMIT_FIELD ? "--max-field-size" : "--max-fields");
+}
+
 static int
 import_csv(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_out,
 	   struct lcm_err *err)
@@ -258,6 +314,7 @@ import_csv(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_o
 	r = lcm_csv_open(fp, im->file, &copts, err);
 	if (!r)
 		goto out;
+	lcm_csv_set_limits(r, im->opts->max_field, im->opts->max_fields);
 	got = lcm_csv_next(r, &rec, err);
 	if (got <= 0) {
 		if (got == 0)
@@ -324,6 +381,8 @@ import_csv(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_o
 		goto out;
 	rc = 0;
 out:
+	if (rc < 0 && r)
+		limit_hint(r, err);
 	if (r)
 		lcm_csv_close(r);
 	lcm_buf_release(&hdr);

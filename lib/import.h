@@ -39,6 +39,14 @@ struct lcm_import_opts {
 	void *progress_arg;
 	const char *lang;	/* xapi: language of names (--lang); NULL: en */
 	enum lcm_link_by link_by;	/* what makes accounts one person (email) */
+	/*
+	 * Limits (0: the default), raised or lowered by the options named
+	 * in their messages: bytes of a CSV record (--max-field-size,
+	 * LCM_CSV_MAX_FIELD), fields of a CSV record (--max-fields,
+	 * LCM_CSV_MAX_FIELDS), bytes of a JSON document or NDJSON line
+	 * (--max-json-size, LCM_JSON_DOC_MAX).
+	 */
+	size_t max_field, max_fields, max_json;
 };
 
 /* What an import counts, per kind of row. */
@@ -69,5 +77,16 @@ extern const char *const lcm_import_formats[];
 
 /* Singular and plural noun of a kind, for summaries ("post", "posts"). */
 const char *lcm_kind_noun(enum lcm_kind k, long n);
+
+/*
+ * A size in bytes: digits, then k, M or G (powers of 1024, with or
+ * without "iB": "64M", "64MiB"). 0, or -1 with err filled when s is not
+ * one, is 0, or is over max.
+ */
+int lcm_size_parse(const char *s, size_t max, size_t *out, struct lcm_err *err);
+
+/* n as "4 MiB", "64 KiB" when a whole number of them, else "1000 bytes";
+ * into out (32 bytes or more). Returns out. */
+char *lcm_size_format(size_t n, char *out, size_t size);
 
 #endif

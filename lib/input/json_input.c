@@ -5,7 +5,10 @@
  * A file whose first line (after blank and '#' lines) is a whole JSON
  * value is NDJSON: it is read line by line, each line parsed alone and
  * freed before the next, so memory does not grow with the file. Any
- * other file is one document, read whole, up to LCM_JSON_DOC_MAX bytes.
+ * other file is one document, read whole, up to LCM_JSON_DOC_MAX bytes
+ * (--max-json-size, which also bounds an NDJSON line). Nesting deeper
+ * than Jansson's JSON_PARSER_MAX_DEPTH (2048, fixed when Jansson is
+ * built) is refused by the parser.
  * Moodle's dataformat JSON ([[{...}]]) goes through the CSV formats' row
  * functions; the other formats take JSON values (input.h).
  */
@@ -508,6 +511,13 @@ chomp(char *s, ssize_t *n, long lineno)
 	return s;
 }
 
+/* The most bytes of a document or line: --max-json-size, or the default. */
+static size_t
+json_max(const struct lcm_import *im)
+{
+	return im->opts->max_json ? im->opts->max_json : LCM_JSON_DOC_MAX;
+}
+
 #define NUL_BYTE "NUL byte in the text: not a text file, or UTF-16 (JSON is" \
 	" read as UTF-8)"
 
@@ -520,10 +530,10 @@ ndjson_rest(struct lcm_import *im, const struct lcm_input_format *f, FILE *fp,
 	json_error_t jerr;
 	json_t *v;
 	ssize_t n;
-	char *s;
+	char *s, size[32];
 	int rc;
 
-	while ((n = read_line(fp, line, cap, LCM_JSON_DOC_MAX)) >= 0) {
+	while ((n = read_line(fp, line, cap, json_max(im))) >= 0) {
 		s = chomp(*line, &n, ++lineno);
 		if (skip_line(s, (size_t)n))
 			continue;
@@ -544,29 +554,32 @@ ndjson_rest(struct lcm_import *im, const struct lcm_input_format *f, FILE *fp,
 			return -1;
 	}
 	if (n == -2)
-		return lcm_error_at(err, im->file, lineno + 1, "line longer than %zu MiB",
-				    LCM_JSON_DOC_MAX >> 20);
+		return lcm_error_at(err, im->file, lineno + 1, "line longer than %s"
+				    " (raise it with --max-json-size)",
+				    lcm_size_format(json_max(im), size, sizeof(size)));
 	if (n == -3)
 		return lcm_error_at(err, im->file, lineno + 1, NUL_BYTE);
 	return 0;
 }
 
-#define TOO_BIG "a single JSON document larger than %zu MiB is not read whole:" \
-	" give it as NDJSON, one record per line (e.g. jq -c '.[]' or '.statements[]')"
+#define TOO_BIG "a single JSON document larger than %s is not read whole:" \
+	" give it as NDJSON, one record per line (e.g. jq -c '.[]' or '.statements[]')," \
+	" or raise --max-json-size"
 
 /* The whole document: what was read of it (b), then the rest of fp. */
 static json_t *
 read_doc(struct lcm_import *im, FILE *fp, struct lcm_buf *b, long first,
 	 struct lcm_err *err)
 {
-	char chunk[65536];
+	char chunk[65536], size[32];
 	json_error_t jerr;
 	size_t n;
 	json_t *doc;
 
 	while ((n = fread(chunk, 1, sizeof(chunk), fp)) > 0) {
-		if (b->len + n > LCM_JSON_DOC_MAX) {
-			lcm_error_at(err, im->file, 0, TOO_BIG, LCM_JSON_DOC_MAX >> 20);
+		if (b->len + n > json_max(im)) {
+			lcm_error_at(err, im->file, 0, TOO_BIG,
+				     lcm_size_format(json_max(im), size, sizeof(size)));
 			return NULL;
 		}
 		lcm_buf_add(b, chunk, n);
@@ -587,7 +600,7 @@ lcm_import_json(struct lcm_import *im, FILE *fp, long skipped,
 {
 	struct lcm_json_at at = { 0, "", NULL, 0 };
 	const struct lcm_input_format *f;
-	char *line = NULL, *s = NULL;
+	char *line = NULL, *s = NULL, size[32];
 	size_t cap = 0;
 	ssize_t n = -1;
 	long lineno = skipped;
@@ -597,13 +610,14 @@ lcm_import_json(struct lcm_import *im, FILE *fp, long skipped,
 	int rc = -1;
 
 	lcm_buf_init(&doc);
-	while ((n = read_line(fp, &line, &cap, LCM_JSON_DOC_MAX)) >= 0) {
+	while ((n = read_line(fp, &line, &cap, json_max(im))) >= 0) {
 		s = chomp(line, &n, ++lineno);
 		if (!skip_line(s, (size_t)n))
 			break;
 	}
 	if (n == -2) {
-		lcm_error_at(err, im->file, 0, TOO_BIG, LCM_JSON_DOC_MAX >> 20);
+		lcm_error_at(err, im->file, 0, TOO_BIG,
+			     lcm_size_format(json_max(im), size, sizeof(size)));
 		goto out;
 	}
 	if (n == -3) {
