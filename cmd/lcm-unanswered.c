@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "open.h"
+#include "pseudo.h"
 #include "render.h"
 #include "suggest.h"
 #include "text.h"
@@ -21,7 +22,7 @@ enum {
 	OPT_OLDER_THAN = LCM_OPT_FIRST_PROGRAM, OPT_BY, OPT_INCLUDE_STAFF,
 	OPT_QUESTIONS, OPT_COURSE, OPT_FORUM, OPT_COHORT, OPT_POSTS,
 	OPT_BUSINESS_HOURS, OPT_ONCE, OPT_DRY_RUN, OPT_SUGGEST, OPT_MAX_LOAD,
-	OPT_URL, OPT_EXPLAIN
+	OPT_URL, OPT_EXPLAIN, OPT_PSEUDONYMIZE
 };
 
 static const struct option options[] = {
@@ -43,6 +44,7 @@ static const struct option options[] = {
 	{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
 	{ "url", required_argument, NULL, OPT_URL },
 	{ "explain", no_argument, NULL, OPT_EXPLAIN },
+	{ "pseudonymize", no_argument, NULL, OPT_PSEUDONYMIZE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -55,7 +57,7 @@ usage(void)
 	       "                      [--business-hours SPEC] [--tz ZONE] [--once CHANNEL]\n"
 	       "                      [-n] [--suggest N] [--max-load K] [--url TEMPLATE]\n"
 	       "                      [--explain] [-f FORMAT] [--excel] [--now TIME] [-q]\n"
-	       "                      [FILE...]\n"
+	       "                      [--pseudonymize] [FILE...]\n"
 	       "List the forum threads nobody answered, oldest first.\n"
 	       "\n"
 	       "  --db PATH              store file (default: $LCM_DB, else ./lcm.db);\n"
@@ -76,6 +78,8 @@ usage(void)
 	       "  --max-load K           with --suggest: at most K threads per person (3)\n"
 	       "  --url TEMPLATE         a link per row: {thread} {post} {course} {forum}\n"
 	       "  --explain              a 'why' column: the rule, the replies that did not count\n"
+	       "  --pseudonymize         persons as HMAC pseudonyms (key in LCM_PSEUDO_KEY);\n"
+	       "                         subjects and excerpts are shown as written\n"
 	       "  -f, --format FORMAT    table, csv, tsv, json, ndjson\n"
 	       "                         (default: table on a terminal, else csv)\n"
 	       "  --excel                CSV for Excel: BOM, ';', formulas neutralised\n"
@@ -150,8 +154,9 @@ explain(struct lcm_buf *b, const struct lcm_unanswered *u, enum lcm_response_rul
 struct settings {
 	struct lcm_unanswered_opts o;
 	enum lcm_format fmt;
-	int excel, explain, suggest, max_load, quiet;
+	int excel, explain, suggest, max_load, quiet, pseudo;
 	const char *url;
+	const char *key;	/* --pseudonymize: LCM_PSEUDO_KEY, else NULL */
 };
 
 static void
@@ -324,6 +329,9 @@ main(int argc, char **argv)
 		case OPT_EXPLAIN:
 			s.explain = s.o.explain = 1;
 			break;
+		case OPT_PSEUDONYMIZE:
+			s.pseudo = 1;
+			break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
 			goto out;
@@ -344,6 +352,9 @@ main(int argc, char **argv)
 	}
 	if (lcm_cli_format(&cli, fmt, &s.fmt) < 0)
 		goto out;
+	/* refused before the store is touched: no key, no list */
+	if (s.pseudo && lcm_pseudo_key(&cli, &s.key) != LCM_EXIT_OK)
+		goto out;
 	s.o.now = cli.now;
 
 	status = LCM_EXIT_ERROR;
@@ -361,6 +372,11 @@ main(int argc, char **argv)
 				     &sug, &err) < 0) {
 		lcm_cli_fail(&cli, &err);
 		goto out;
+	}
+	/* after the ranking, which needs no names: only what is printed changes */
+	if (s.key) {
+		lcm_unanswered_pseudonymize(&list, s.key);
+		lcm_suggestions_pseudonymize(&sug, s.key);
 	}
 	if (!cli.quiet)
 		render(&s, &list, &sug);

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "pseudo.h"
 #include "strmap.h"
 #include "terms.h"
 #include "xalloc.h"
@@ -25,6 +26,7 @@ struct vec {
 struct person {
 	int64_t pid;
 	char *ext;
+	char *key;			/* "platform:ext", what pseudonyms hash */
 	int staff;
 	int64_t last;			/* latest post */
 	int answers, credit;		/* replies to others; accepted + replies they got */
@@ -176,8 +178,10 @@ load_docs(struct lcm_store *st, struct model *m, struct lcm_err *err)
 }
 
 static struct person *
-person(struct model *m, int64_t pid, const char *ext, const char *role)
+person(struct model *m, int64_t pid, const char *platform, const char *ext,
+       const char *role)
 {
+	struct lcm_buf b;
 	char key[24];
 	int64_t i;
 	struct person *p;
@@ -193,6 +197,9 @@ person(struct model *m, int64_t pid, const char *ext, const char *role)
 	memset(p, 0, sizeof(*p));
 	p->pid = pid;
 	p->ext = lcm_xstrdup(ext ? ext : "");
+	lcm_buf_init(&b);
+	lcm_buf_printf(&b, "%s:%s", platform ? platform : "", p->ext);
+	p->key = lcm_buf_detach(&b);
 	p->staff = role && strcmp(role, "learner") != 0;
 	lcm_strmap_put(&m->person_of, key, (int64_t)m->npeople);
 	m->npeople++;
@@ -205,7 +212,7 @@ load_people(struct lcm_store *st, struct model *m, struct lcm_err *err)
 {
 	sqlite3_stmt *s = lcm_store_prepare(st,
 		"SELECT x.author_id, a.external_id, a.role, x.thread_id, x.created,"
-		" x.accepted, (SELECT count(*) FROM post y WHERE y.parent_id = x.id"
+		" x.accepted, a.platform, (SELECT count(*) FROM post y WHERE y.parent_id = x.id"
 		"  AND y.author_id IS NOT x.author_id AND y.deleted = 0)"
 		" FROM post x JOIN thread t ON t.id = x.thread_id"
 		" JOIN person a ON a.id = x.author_id"
@@ -220,12 +227,13 @@ load_people(struct lcm_store *st, struct model *m, struct lcm_err *err)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		struct person *p = person(m, sqlite3_column_int64(s, 0),
+					  (const char *)sqlite3_column_text(s, 6),
 					  (const char *)sqlite3_column_text(s, 1),
 					  (const char *)sqlite3_column_text(s, 2));
 		int64_t when = sqlite3_column_int64(s, 4);
 
 		p->answers++;
-		p->credit += sqlite3_column_int(s, 5) + sqlite3_column_int(s, 6);
+		p->credit += sqlite3_column_int(s, 5) + sqlite3_column_int(s, 7);
 		if (when > p->last)
 			p->last = when;
 		snprintf(key, sizeof(key), "%lld", (long long)sqlite3_column_int64(s, 3));
@@ -308,6 +316,7 @@ rank(struct model *m, const struct lcm_unanswered *u, int topn, int max_load,
 		struct person *p = &m->people[cands[i].person];
 
 		(*out)[i].person = lcm_xstrdup(p->ext);
+		(*out)[i].key = lcm_xstrdup(p->key);
 		(*out)[i].score = cands[i].score;
 		p->load++;
 	}
@@ -324,6 +333,7 @@ model_free(struct model *m)
 	for (i = 0; i < m->npeople; i++) {
 		vec_free(&m->people[i].profile);
 		free(m->people[i].ext);
+		free(m->people[i].key);
 	}
 	free(m->docs);
 	free(m->people);
@@ -381,13 +391,27 @@ lcm_suggestions_format(const struct lcm_suggestions *sug, size_t i, struct lcm_b
 }
 
 void
+lcm_suggestions_pseudonymize(struct lcm_suggestions *sug, const char *key)
+{
+	size_t i, k;
+
+	for (i = 0; i < sug->rows; i++)
+		for (k = 0; k < sug->n[i]; k++) {
+			free(sug->s[i][k].person);
+			sug->s[i][k].person = lcm_pseudonym_dup(key, sug->s[i][k].key);
+		}
+}
+
+void
 lcm_suggestions_free(struct lcm_suggestions *sug)
 {
 	size_t i, k;
 
 	for (i = 0; i < sug->rows; i++) {
-		for (k = 0; k < sug->n[i]; k++)
+		for (k = 0; k < sug->n[i]; k++) {
 			free(sug->s[i][k].person);
+			free(sug->s[i][k].key);
+		}
 		free(sug->s[i]);
 	}
 	free(sug->s);

@@ -23,7 +23,8 @@
 #include "unanswered.h"
 
 struct lcm_suggestion {
-	char *person;		/* the platform's id */
+	char *person;		/* the platform's id, or its pseudonym */
+	char *key;		/* "platform:external_id", what pseudonyms hash */
 	double score;
 };
 
@@ -42,6 +43,12 @@ int lcm_suggest(struct lcm_store *st, const struct lcm_unanswered_list *list,
 /* "12 (0.83); 7 (0.41)" for row i, into b (emptied first). */
 void lcm_suggestions_format(const struct lcm_suggestions *sug, size_t i,
 			    struct lcm_buf *b);
+
+/*
+ * Shows every suggested person as their pseudonym under key (pseudo.h),
+ * the same as lcm-engage --pseudonymize gives them.
+ */
+void lcm_suggestions_pseudonymize(struct lcm_suggestions *sug, const char *key);
 
 void lcm_suggestions_free(struct lcm_suggestions *sug);
 

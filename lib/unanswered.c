@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "pseudo.h"
 #include "xalloc.h"
 
 int
@@ -118,7 +119,9 @@ build_sql(struct lcm_buf *sql, const struct lcm_unanswered_opts *o, int posts)
 			child, child, child, child);
 	else
 		lcm_buf_adds(sql, " 0, 0, 0, 0");
+	/* the author's platform, for the pseudonym of --pseudonymize */
 	lcm_buf_adds(sql,
+		", a.platform"
 		" FROM u JOIN post q ON q.id = u.id JOIN thread t ON t.id = q.thread_id"
 		" LEFT JOIN person a ON a.id = q.author_id"
 		" LEFT JOIN forum f ON f.id = t.forum_id"
@@ -142,6 +145,23 @@ column_dup(sqlite3_stmt *s, int i)
 	const unsigned char *v = sqlite3_column_text(s, i);
 
 	return v ? lcm_xstrdup((const char *)v) : NULL;
+}
+
+/* "platform:external_id" from columns plat and ext, or NULL when the
+ * author is not in the store: the string pseudonyms hash, as lcm-engage
+ * builds it. Returned owned. */
+static char *
+author_key(sqlite3_stmt *s, int plat, int ext)
+{
+	struct lcm_buf b;
+
+	if (sqlite3_column_type(s, plat) == SQLITE_NULL ||
+	    sqlite3_column_type(s, ext) == SQLITE_NULL)
+		return NULL;
+	lcm_buf_init(&b);
+	lcm_buf_printf(&b, "%s:%s", sqlite3_column_text(s, plat),
+		       sqlite3_column_text(s, ext));
+	return lcm_buf_detach(&b);
 }
 
 static void
@@ -204,6 +224,7 @@ run_query(struct lcm_store *st, const struct lcm_unanswered_opts *o, int posts,
 		u.deleted = sqlite3_column_int(s, 15);
 		u.private_ = sqlite3_column_int(s, 16);
 		u.nonstaff = o->by == LCM_BY_STAFF ? sqlite3_column_int(s, 17) : 0;
+		u.author_key = author_key(s, 18, 6);
 		u.is_post = posts;
 		push(list, cap, &u);
 	}
@@ -258,12 +279,28 @@ lcm_unanswered_list_free(struct lcm_unanswered_list *list)
 		free(u->forum);
 		free(u->author);
 		free(u->author_name);
+		free(u->author_key);
 		free(u->subject);
 		free(u->body);
 	}
 	free(list->rows);
 	list->rows = NULL;
 	list->n = 0;
+}
+
+void
+lcm_unanswered_pseudonymize(struct lcm_unanswered_list *list, const char *key)
+{
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		struct lcm_unanswered *u = &list->rows[i];
+
+		free(u->author);
+		u->author = u->author_key ? lcm_pseudonym_dup(key, u->author_key) : NULL;
+		free(u->author_name);
+		u->author_name = NULL;
+	}
 }
 
 int

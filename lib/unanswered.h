@@ -44,6 +44,8 @@ struct lcm_unanswered {
 	int64_t thread_id, post_id;	/* store ids */
 	char *thread, *post;		/* the platform's ids */
 	char *course, *forum, *author, *author_name, *subject, *body;
+	char *author_key;		/* "platform:external_id", what pseudonyms
+					 * hash; NULL when the author is unknown */
 	int64_t author_pid;		/* store id of the author, 0 unknown */
 	int64_t created;
 	double age_hours;
@@ -67,6 +69,14 @@ int lcm_unanswered_find(struct lcm_store *st, const struct lcm_unanswered_opts *
 			struct lcm_unanswered_list *list, struct lcm_err *err);
 
 void lcm_unanswered_list_free(struct lcm_unanswered_list *list);
+
+/*
+ * Shows every author of list as their pseudonym under key (pseudo.h):
+ * the same as lcm-engage --pseudonymize gives the person. Names are
+ * dropped; an unknown author stays NULL. Subjects and bodies are left
+ * as they are: pseudonyms hide who wrote, not what was written.
+ */
+void lcm_unanswered_pseudonymize(struct lcm_unanswered_list *list, const char *key);
 
 /* Records the listed threads as notified on channel at now (--once). */
 int lcm_unanswered_mark(struct lcm_store *st, const struct lcm_unanswered_list *list,

@@ -12,6 +12,7 @@
 
 #include "bizhours.h"
 #include "import.h"
+#include "pseudo.h"
 #include "suggest.h"
 #include "timefmt.h"
 #include "unanswered.h"
@@ -397,6 +398,83 @@ test_suggest_finds_the_expert(void **state)
 	lcm_unanswered_list_free(&list);
 }
 
+#define KEY "0123456789abcdef"
+
+static void
+test_unanswered_pseudonymize_hides_authors(void **state)
+{
+	struct lcm_unanswered_opts o;
+	struct lcm_unanswered_list list;
+	struct lcm_err err;
+	char want[LCM_PSEUDO_LEN + 1];
+
+	defaults(&o);
+	lcm_err_init(&err);
+	assert_int_equal(lcm_unanswered_find(*state, &o, &list, &err), 0);
+	assert_string_equal(list.rows[0].thread, "t1");
+	/* what lcm-engage hashes: the person row's platform and id */
+	assert_string_equal(list.rows[0].author_key, "lcm:a");
+	assert_string_equal(list.rows[0].author_name, "Ana");
+	lcm_unanswered_pseudonymize(&list, KEY);
+	assert_string_equal(list.rows[0].author, lcm_pseudonym(KEY, "lcm:a", want));
+	assert_null(list.rows[0].author_name);
+	/* the learner's words stay */
+	assert_string_equal(list.rows[0].subject, "Devoir");
+	assert_string_equal(list.rows[0].body, "Comment rendre le devoir ?");
+	lcm_unanswered_list_free(&list);
+}
+
+static void
+test_unanswered_pseudonymize_unknown_author(void **state)
+{
+	struct lcm_unanswered row;
+	struct lcm_unanswered_list list;
+
+	(void)state;
+	memset(&row, 0, sizeof(row));
+	row.author = strdup("ghost");
+	row.author_name = strdup("Ghost");
+	list.rows = malloc(sizeof(row));
+	list.rows[0] = row;
+	list.n = 1;
+	/* no person row, nothing to hash: no author rather than a guess */
+	lcm_unanswered_pseudonymize(&list, KEY);
+	assert_null(list.rows[0].author);
+	assert_null(list.rows[0].author_name);
+	lcm_unanswered_list_free(&list);
+}
+
+static void
+test_suggestions_pseudonymize(void **state)
+{
+	struct lcm_unanswered_opts o;
+	struct lcm_unanswered_list list;
+	struct lcm_suggestions sug;
+	struct lcm_err err;
+	struct lcm_buf b;
+	char want[LCM_PSEUDO_LEN + 1];
+
+	defaults(&o);
+	o.by = LCM_BY_STAFF;
+	o.questions_only = 1;
+	o.older_than = 0;
+	lcm_err_init(&err);
+	assert_int_equal(lcm_unanswered_find(*state, &o, &list, &err), 0);
+	assert_int_equal(lcm_suggest(*state, &list, 2, 3, NOW, &sug, &err), 0);
+	assert_string_equal(list.rows[1].thread, "t4");
+	assert_string_equal(sug.s[1][0].key, "lcm:b");
+	lcm_suggestions_pseudonymize(&sug, KEY);
+	lcm_pseudonym(KEY, "lcm:b", want);
+	assert_string_equal(sug.s[1][0].person, want);
+	lcm_buf_init(&b);
+	lcm_suggestions_format(&sug, 1, &b);
+	assert_memory_equal(b.data, want, LCM_PSEUDO_LEN);
+	assert_null(strstr(b.data, "b ("));
+	lcm_buf_release(&b);
+	lcm_suggestions_free(&sug);
+	lcm_unanswered_list_free(&list);
+}
+
 int
 main(void)
 {
@@ -414,7 +492,10 @@ main(void)
 		T(test_unanswered_find_explain_counts),
 		T(test_unanswered_find_business_hours),
 		T(test_suggest_finds_the_expert),
+		T(test_unanswered_pseudonymize_hides_authors),
+		T(test_suggestions_pseudonymize),
 #undef T
+		cmocka_unit_test(test_unanswered_pseudonymize_unknown_author),
 		cmocka_unit_test(test_bizhours_parse_errors),
 		cmocka_unit_test(test_bizhours_between_weekend),
 		cmocka_unit_test(test_bizhours_between_across_midnight),
