@@ -2,6 +2,7 @@
  * lcm-import - load LMS export files into the lcm store.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,6 +19,13 @@
 #include "store.h"
 #include "timefmt.h"
 #include "xalloc.h"
+
+/* --max-json-size goes up to 4 GiB, or what a size_t holds */
+#if SIZE_MAX > 0xffffffffu
+#define JSON_SIZE_MAX ((size_t)4 << 30)
+#else
+#define JSON_SIZE_MAX SIZE_MAX
+#endif
 
 enum {
 	OPT_COURSE = LCM_OPT_FIRST_PROGRAM, OPT_FORUM, OPT_PLATFORM, OPT_YEAR,
@@ -418,7 +426,7 @@ main(int argc, char **argv)
 				return LCM_EXIT_ERROR;
 			break;
 		case OPT_MAX_JSON_SIZE:
-			if (size_option(&cli, "--max-json-size", optarg, (size_t)4 << 30,
+			if (size_option(&cli, "--max-json-size", optarg, JSON_SIZE_MAX,
 					&opts.max_json) < 0)
 				return LCM_EXIT_ERROR;
 			break;
@@ -460,6 +468,10 @@ main(int argc, char **argv)
 						   "--purge-before");
 		if (purge && lcm_time_parse(purge, NULL, &req.before, &err) < 0)
 			return lcm_cli_usage_error(&cli, "--purge-before: %s", err.msg);
+		/* "1 year" for "1 year ago" would empty the store */
+		if (purge && req.before > cli.now)
+			return lcm_cli_usage_error(&cli, "--purge-before: '%s' is in the future:"
+						   " it would drop everything", purge);
 		req.forget = forget;
 		req.purge = purge != NULL;
 		req.dry_run = opts.dry_run;

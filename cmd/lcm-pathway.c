@@ -179,9 +179,9 @@ untaught(const struct lcm_catalogue *c, const struct lcm_learners *ls,
 		goals = ls->v[i].goals.n ? &ls->v[i].goals : &s->goals;
 		for (j = 0; j < goals->n; j++) {
 			if (lcm_catalogue_skill(c, goals->v[j]) ||
-			    lcm_strlist_find(&ls->v[i].has, goals->v[j]) != LCM_NONE)
+			    lcm_strlist_find(&ls->v[i].has, goals->v[j]) != LCM_CAT_NONE)
 				continue;
-			if ((k = lcm_strlist_find(&skills, goals->v[j])) == LCM_NONE) {
+			if ((k = lcm_strlist_find(&skills, goals->v[j])) == LCM_CAT_NONE) {
 				k = skills.n;
 				lcm_strlist_add(&skills, goals->v[j]);
 				who = lcm_xreallocarray(who, skills.n, sizeof(*who));
@@ -198,7 +198,7 @@ untaught(const struct lcm_catalogue *c, const struct lcm_learners *ls,
 	}
 	/* --goal with no learner to give it to (--check alone) */
 	for (j = 0; j < s->goals.n; j++)
-		if (lcm_strlist_find(&skills, s->goals.v[j]) == LCM_NONE && !ls->n)
+		if (lcm_strlist_find(&skills, s->goals.v[j]) == LCM_CAT_NONE && !ls->n)
 			lcm_catalogue_check_goal(c, s->goals.v[j], "--goal", f);
 	lcm_buf_release(&b);
 	lcm_strlist_release(&skills);

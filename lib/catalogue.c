@@ -56,7 +56,7 @@ lcm_strlist_split(struct lcm_strlist *l, const char *text, char sep)
 		if (end == p)
 			continue;
 		item = lcm_xstrndup(p, (size_t)(end - p));
-		if (lcm_strlist_find(l, item) == LCM_NONE) {
+		if (lcm_strlist_find(l, item) == LCM_CAT_NONE) {
 			l->v = lcm_xreallocarray(l->v, l->n + 1, sizeof(*l->v));
 			l->v[l->n++] = item;
 		} else {
@@ -73,7 +73,7 @@ lcm_strlist_find(const struct lcm_strlist *l, const char *s)
 	for (i = 0; i < l->n; i++)
 		if (strcmp(l->v[i], s) == 0)
 			return i;
-	return LCM_NONE;
+	return LCM_CAT_NONE;
 }
 
 void
@@ -332,7 +332,7 @@ lcm_catalogue_find(const struct lcm_catalogue *c, const char *id)
 {
 	int64_t k;
 
-	return lcm_strmap_get(&c->ids, id, &k) ? (size_t)k : LCM_NONE;
+	return lcm_strmap_get(&c->ids, id, &k) ? (size_t)k : LCM_CAT_NONE;
 }
 
 const struct lcm_skill *

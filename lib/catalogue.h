@@ -30,7 +30,7 @@
 #include "strmap.h"
 
 /* No brick: the index lcm_catalogue_find() gives for an unknown id. */
-#define LCM_NONE ((size_t)-1)
+#define LCM_CAT_NONE ((size_t)-1)
 
 /* A list of strings, each owned; no duplicates when built by split. */
 struct lcm_strlist {
@@ -46,7 +46,7 @@ void lcm_strlist_add(struct lcm_strlist *l, const char *s);
  * the list are skipped.
  */
 void lcm_strlist_split(struct lcm_strlist *l, const char *text, char sep);
-/* Index of s in l, or LCM_NONE. */
+/* Index of s in l, or LCM_CAT_NONE. */
 size_t lcm_strlist_find(const struct lcm_strlist *l, const char *s);
 /* Frees the strings; the list is empty and usable again. */
 void lcm_strlist_release(struct lcm_strlist *l);
@@ -153,7 +153,7 @@ const char *lcm_catalogue_column_name(int k, char *out, size_t size);
 int lcm_catalogue_read_json(struct lcm_catalogue *c, const char *buf, size_t len,
 			    const char *name, struct lcm_err *err);
 
-/* Index of the brick with this id, or LCM_NONE. */
+/* Index of the brick with this id, or LCM_CAT_NONE. */
 size_t lcm_catalogue_find(const struct lcm_catalogue *c, const char *id);
 
 /* The bricks teaching skill, or NULL when none does. Borrowed. */

@@ -80,13 +80,13 @@ check_ids(const struct lcm_catalogue *c, struct lcm_faults *f)
 					  "duplicate id '%s'", b->id);
 		}
 		for (j = 0; j < b->prereqs.n; j++)
-			if (lcm_catalogue_find(c, b->prereqs.v[j]) == LCM_NONE)
+			if (lcm_catalogue_find(c, b->prereqs.v[j]) == LCM_CAT_NONE)
 				add_fault(f, LCM_FAULT_PREREQ, b->line,
 					  "brick '%s': unknown prerequisite '%s'",
 					  b->id, b->prereqs.v[j]);
 		for (j = 0; j < b->nbands; j++)
 			for (k = 0; k < b->bands[j].ids.n; k++)
-				if (lcm_catalogue_find(c, b->bands[j].ids.v[k]) == LCM_NONE)
+				if (lcm_catalogue_find(c, b->bands[j].ids.v[k]) == LCM_CAT_NONE)
 					add_fault(f, LCM_FAULT_REMEDIAL, b->line,
 						  "brick '%s': unknown remedial brick '%s'",
 						  b->id, b->bands[j].ids.v[k]);
@@ -110,9 +110,9 @@ components(const struct lcm_catalogue *c, size_t *comp)
 	size_t root;
 
 	for (v = 0; v < n; v++)
-		index[v] = LCM_NONE;
+		index[v] = LCM_CAT_NONE;
 	for (root = 0; root < n; root++) {
-		if (index[root] != LCM_NONE)
+		if (index[root] != LCM_CAT_NONE)
 			continue;
 		call[cp++] = root;
 		index[root] = low[root] = idx++;
@@ -122,7 +122,7 @@ components(const struct lcm_catalogue *c, size_t *comp)
 			v = call[cp - 1];
 			if (edge[v] < c->b[v].npre) {
 				w = c->b[v].pre[edge[v]++];
-				if (index[w] == LCM_NONE) {
+				if (index[w] == LCM_CAT_NONE) {
 					index[w] = low[w] = idx++;
 					stack[sp++] = w;
 					on[w] = 1;
@@ -177,12 +177,12 @@ static size_t
 shortest_cycle(const struct lcm_catalogue *c, const size_t *comp, size_t s,
 	       size_t *par, size_t *queue, size_t *path)
 {
-	size_t head = 0, tail = 0, v, w, j, n = 0, end = LCM_NONE;
+	size_t head = 0, tail = 0, v, w, j, n = 0, end = LCM_CAT_NONE;
 
 	for (v = 0; v < c->n; v++)
-		par[v] = LCM_NONE;
+		par[v] = LCM_CAT_NONE;
 	queue[tail++] = s;
-	while (head < tail && end == LCM_NONE) {
+	while (head < tail && end == LCM_CAT_NONE) {
 		v = queue[head++];
 		for (j = 0; j < c->b[v].npre; j++) {
 			w = c->b[v].pre[j];
@@ -192,7 +192,7 @@ shortest_cycle(const struct lcm_catalogue *c, const size_t *comp, size_t s,
 				end = v;
 				break;
 			}
-			if (par[w] == LCM_NONE) {
+			if (par[w] == LCM_CAT_NONE) {
 				par[w] = v;
 				queue[tail++] = w;
 			}
@@ -279,7 +279,7 @@ check_unreachable(const struct lcm_catalogue *c, const unsigned char *cyclic,
 		for (j = 0; j < c->b[i].npre; j++)
 			rev[fill[c->b[i].pre[j]]++] = i;
 	for (i = 0; i < c->n; i++) {
-		next[i] = LCM_NONE;
+		next[i] = LCM_CAT_NONE;
 		if (cyclic[i])
 			queue[tail++] = i;
 	}
@@ -287,7 +287,7 @@ check_unreachable(const struct lcm_catalogue *c, const unsigned char *cyclic,
 		v = queue[head++];
 		for (j = rstart[v]; j < rstart[v + 1]; j++) {
 			w = rev[j];
-			if (cyclic[w] || next[w] != LCM_NONE)
+			if (cyclic[w] || next[w] != LCM_CAT_NONE)
 				continue;
 			next[w] = v;
 			queue[tail++] = w;
@@ -295,7 +295,7 @@ check_unreachable(const struct lcm_catalogue *c, const unsigned char *cyclic,
 	}
 	lcm_buf_init(&b);
 	for (i = 0; i < c->n; i++) {
-		if (next[i] == LCM_NONE)
+		if (next[i] == LCM_CAT_NONE)
 			continue;
 		lcm_buf_reset(&b);
 		for (v = i; !cyclic[v]; v = next[v])

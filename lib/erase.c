@@ -102,6 +102,25 @@ drop_terms(struct lcm_store *st, struct lcm_err *err)
 	return 0;
 }
 
+/*
+ * The threads person ?1 opened: those whose first opening post is theirs
+ * (or, with no opening post stored, whose author they are). Another
+ * person's question on the same object, opened later, is not theirs.
+ */
+static const char threads_opened[] =
+	"INSERT INTO temp.erase_thread SELECT t.id FROM thread t"
+	" WHERE (t.author_id = ?1 OR t.id IN (SELECT thread_id FROM post"
+	"  WHERE author_id = ?1 AND parent_ext IS NULL))"
+	" AND coalesce((SELECT p.author_id FROM post p WHERE p.thread_id = t.id"
+	"  AND p.parent_ext IS NULL ORDER BY p.created, p.id LIMIT 1), t.author_id) = ?1";
+
+/* Threads left that still name ?1 as author go to their first other opener. */
+static const char hand_over[] =
+	"UPDATE thread SET author_id = (SELECT p.author_id FROM post p"
+	" WHERE p.thread_id = thread.id AND p.parent_ext IS NULL"
+	" AND p.author_id IS NOT ?1 ORDER BY p.created, p.id LIMIT 1)"
+	" WHERE author_id = ?1";
+
 int
 lcm_erase_person(struct lcm_store *st, int64_t id, struct lcm_erase_counts *c,
 		 struct lcm_err *err)
@@ -110,14 +129,14 @@ lcm_erase_person(struct lcm_store *st, int64_t id, struct lcm_erase_counts *c,
 
 	memset(c, 0, sizeof(*c));
 	if (lcm_store_exec(st, temp_tables, err) < 0 ||
-	    step1(st, "INSERT INTO temp.erase_thread SELECT id FROM thread"
-		  " WHERE author_id = ?1", id, NULL, err) < 0 ||
+	    step1(st, threads_opened, id, NULL, err) < 0 ||
 	    step1(st, "INSERT INTO temp.erase_post SELECT id FROM post WHERE author_id = ?1"
 		  " UNION SELECT id FROM post WHERE thread_id IN"
 		  " (SELECT id FROM temp.erase_thread)", id, NULL, err) < 0 ||
 	    step1(st, "SELECT count(*) FROM post WHERE id IN (SELECT id FROM temp.erase_post)"
 		  " AND author_id IS NOT ?1", id, &c->others, err) < 0 ||
 	    drop_listed(st, &all, &c->threads, &c->notified, &c->detached, err) < 0 ||
+	    step1(st, hand_over, id, NULL, err) < 0 ||
 	    step1(st, "INSERT INTO temp.erase_term SELECT verb FROM event WHERE person_id = ?1"
 		  " UNION SELECT object FROM event WHERE person_id = ?1 AND object IS NOT NULL",
 		  id, NULL, err) < 0 ||
@@ -140,11 +159,12 @@ lcm_erase_purge(struct lcm_store *st, int64_t before, struct lcm_purge_counts *c
 		struct lcm_err *err)
 {
 	memset(c, 0, sizeof(*c));
-	/* a thread without posts goes by its own date */
+	/* a thread without posts goes by its own date, or with the old
+	 * when it has none */
 	return lcm_store_exec(st, temp_tables, err) < 0 ||
 	       step1(st, "INSERT INTO temp.erase_thread SELECT t.id FROM thread t"
 		     " WHERE coalesce((SELECT max(created) FROM post WHERE thread_id = t.id),"
-		     " t.created) < ?1", before, NULL, err) < 0 ||
+		     " t.created, ?1 - 1) < ?1", before, NULL, err) < 0 ||
 	       step1(st, "INSERT INTO temp.erase_post SELECT id FROM post WHERE thread_id IN"
 		     " (SELECT id FROM temp.erase_thread)", 0, NULL, err) < 0 ||
 	       drop_listed(st, &c->posts, &c->threads, &c->notified, &c->detached, err) < 0 ||
@@ -163,9 +183,15 @@ lcm_erase_who_release(struct lcm_erase_who *who)
 	who->key = who->name = NULL;
 }
 
-/* Every person spec can name (?1 platform, ?2 id, ?3 spec, ?4 an e-mail?). */
+/*
+ * Every person spec can name (?1 platform, ?2 id, ?3 spec, ?4 an e-mail?,
+ * ?5 the store's number of a person when spec is one: the first column
+ * of lcm-import --persons, so "9" read only as an external id would
+ * erase someone else without a word).
+ */
 static const char find_sql[] =
 	"SELECT id, platform || ':' || external_id, name FROM person WHERE id IN ("
+	" SELECT id FROM person WHERE id = ?5 UNION"
 	" SELECT person_id FROM person_link WHERE platform = ?1 AND external_id = ?2"
 	" UNION SELECT id FROM person WHERE platform = ?1 AND external_id = ?2"
 	" UNION SELECT person_id FROM person_link WHERE external_id = ?3"
@@ -204,6 +230,8 @@ lcm_erase_find(struct lcm_store *st, const char *spec, struct lcm_erase_who *who
 	}
 	sqlite3_bind_text(s, 3, spec, -1, SQLITE_STATIC);
 	sqlite3_bind_int(s, 4, strchr(spec, '@') != NULL);
+	if (*spec && strspn(spec, "0123456789") == strlen(spec) && strlen(spec) < 19)
+		sqlite3_bind_int64(s, 5, strtoll(spec, NULL, 10));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		name = (const char *)sqlite3_column_text(s, 2);
 		if (n++ == 0) {

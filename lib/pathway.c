@@ -236,7 +236,7 @@ explain_goal(struct lcm_planner *p, const struct lcm_skill *sk, size_t best,
 }
 
 /*
- * Chooses the brick for goal skill g: returns it, or LCM_NONE when the
+ * Chooses the brick for goal skill g: returns it, or LCM_CAT_NONE when the
  * learner holds the skill (*unmet 0) or no brick teaches it (*unmet 1).
  */
 static size_t
@@ -246,16 +246,16 @@ choose(struct lcm_planner *p, const struct view *v, const char *g,
 	const struct lcm_catalogue *c = p->c;
 	const struct lcm_skill *sk = lcm_catalogue_skill(c, g);
 	struct rank rb, r;
-	size_t i, b, best = LCM_NONE;
+	size_t i, b, best = LCM_CAT_NONE;
 	int held = -1, why;
 
 	*unmet = 0;
 	*skp = sk;
-	if (lcm_strlist_find(&v->l->has, g) != LCM_NONE)
-		return LCM_NONE;
+	if (lcm_strlist_find(&v->l->has, g) != LCM_CAT_NONE)
+		return LCM_CAT_NONE;
 	if (!sk) {
 		*unmet = 1;
-		return LCM_NONE;
+		return LCM_CAT_NONE;
 	}
 	/* the learner's level in g: the highest brick teaching it done */
 	for (i = 0; i < sk->n; i++)
@@ -267,7 +267,7 @@ choose(struct lcm_planner *p, const struct view *v, const char *g,
 		if (p->done[b] == p->gen || c->b[b].level <= held)
 			continue;
 		r = rank_of(&c->b[b], v, held);
-		if (best == LCM_NONE || cmp_rank(&r, &rb, &why) < 0) {
+		if (best == LCM_CAT_NONE || cmp_rank(&r, &rb, &why) < 0) {
 			best = b;
 			rb = r;
 		}
@@ -352,7 +352,7 @@ sort_members(struct lcm_planner *p, const struct view *v)
 		p->interest[k] = 0;
 		for (j = 0; j < b->skills.n && !p->interest[k]; j++)
 			p->interest[k] = lcm_strlist_find(&v->l->interests,
-							  b->skills.v[j]) != LCM_NONE;
+							  b->skills.v[j]) != LCM_CAT_NONE;
 		for (j = 0; j < b->npre; j++)
 			if (p->in[b->pre[j]] == p->gen) {
 				p->estart[p->local[b->pre[j]] + 1]++;
@@ -416,12 +416,12 @@ add_remedial(struct lcm_planner *p, const struct view *v)
 
 	for (i = 0; i < v->l->nscores; i++) {
 		b = lcm_catalogue_find(c, v->l->scores[i].item);
-		if (b == LCM_NONE ||
+		if (b == LCM_CAT_NONE ||
 		    !(band = lcm_brick_band(&c->b[b], v->l->scores[i].score)))
 			continue;
 		for (j = 0; j < band->ids.n; j++) {
 			r = lcm_catalogue_find(c, band->ids.v[j]);
-			if (r == LCM_NONE || p->done[r] == p->gen || p->in[r] == p->gen)
+			if (r == LCM_CAT_NONE || p->done[r] == p->gen || p->in[r] == p->gen)
 				continue;
 			add_member(p, r, LCM_REASON_REMEDIAL, c->b[b].id);
 			if (p->o->explain) {
@@ -501,7 +501,7 @@ lcm_planner_plan(struct lcm_planner *p, const struct lcm_learner *l,
 	v.lang = l->language ? l->language : p->o->lang;
 	v.budget = l->budget > 0 ? l->budget : p->o->budget > 0 ? p->o->budget : 120;
 	for (i = 0; i < l->completed.n; i++)
-		if ((b = lcm_catalogue_find(c, l->completed.v[i])) != LCM_NONE)
+		if ((b = lcm_catalogue_find(c, l->completed.v[i])) != LCM_CAT_NONE)
 			p->done[b] = p->gen;
 
 	for (i = 0; i < v.goals->n; i++) {
@@ -510,7 +510,7 @@ lcm_planner_plan(struct lcm_planner *p, const struct lcm_learner *l,
 		b = choose(p, &v, g, &sk, &held, &is_unmet);
 		if (is_unmet)
 			lcm_strlist_add(&unmet, g);
-		if (b == LCM_NONE)
+		if (b == LCM_CAT_NONE)
 			continue;
 		if (p->in[b] == p->gen) {
 			/* one brick for two goals: said in the why of the first */
@@ -563,7 +563,7 @@ lcm_planner_plan(struct lcm_planner *p, const struct lcm_learner *l,
 	for (i = 0; i < unmet.n; i++) {
 		/* about must outlive unmet: point into the goals list */
 		j = lcm_strlist_find(v.goals, unmet.v[i]);
-		push_step(out, LCM_NONE, LCM_REASON_UNMET, v.goals->v[j])->why =
+		push_step(out, LCM_CAT_NONE, LCM_REASON_UNMET, v.goals->v[j])->why =
 			p->o->explain ? lcm_xstrdup("no brick teaches it") : NULL;
 	}
 	rc = 0;

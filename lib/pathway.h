@@ -140,7 +140,7 @@ enum lcm_reason {
 };
 
 struct lcm_step {
-	size_t brick;		/* catalogue index; LCM_NONE when unmet */
+	size_t brick;		/* catalogue index; LCM_CAT_NONE when unmet */
 	enum lcm_reason reason;
 	const char *about;	/* skill or brick id, borrowed (catalogue, learner) */
 	int step, week;		/* from 1; 0 when unmet */

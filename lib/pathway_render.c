@@ -93,7 +93,7 @@ plain_learner(struct lcm_pathway_out *o, const struct lcm_catalogue *c,
 	for (i = 0; i < p->n; i++) {
 		const struct lcm_step *s = &p->v[i];
 
-		b = s->brick != LCM_NONE ? &c->b[s->brick] : NULL;
+		b = s->brick != LCM_CAT_NONE ? &c->b[s->brick] : NULL;
 		cells[0] = lcm_cell_str(l->id);
 		cells[1] = b ? lcm_cell_int(s->step) : lcm_cell_null();
 		cells[2] = b ? lcm_cell_int(s->week) : lcm_cell_null();
@@ -171,7 +171,7 @@ json_learner(struct lcm_pathway_out *o, const struct lcm_catalogue *c,
 	for (i = 0; i < p->n; i++) {
 		const struct lcm_step *s = &p->v[i];
 
-		k = s->brick != LCM_NONE ? &c->b[s->brick] : NULL;
+		k = s->brick != LCM_CAT_NONE ? &c->b[s->brick] : NULL;
 		lcm_buf_adds(b, i ? ",{" : "{");
 		if (k)
 			lcm_buf_printf(b, "\"step\":%d,\"week\":%d,", s->step, s->week);
@@ -253,7 +253,7 @@ md_learner(struct lcm_pathway_out *o, const struct lcm_catalogue *c,
 		return;
 	}
 	for (i = 0; i < p->n; i++)
-		bricks += p->v[i].brick != LCM_NONE;
+		bricks += p->v[i].brick != LCM_CAT_NONE;
 	lcm_buf_printf(b, "\n\n%zu brick%s, %" PRId64 " min in %d week%s of %" PRId64
 		       " min.", bricks, bricks == 1 ? "" : "s", p->minutes, p->weeks,
 		       p->weeks == 1 ? "" : "s", p->budget);
@@ -267,7 +267,7 @@ md_learner(struct lcm_pathway_out *o, const struct lcm_catalogue *c,
 	for (i = 0; i < p->n; i++) {
 		const struct lcm_step *s = &p->v[i];
 
-		k = s->brick != LCM_NONE ? &c->b[s->brick] : NULL;
+		k = s->brick != LCM_CAT_NONE ? &c->b[s->brick] : NULL;
 		if (k) {
 			lcm_buf_printf(b, "| %d | %d | ", s->step, s->week);
 			if (k->url)

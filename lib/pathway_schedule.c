@@ -20,7 +20,7 @@ lcm_plan_schedule(struct lcm_plan *p, const struct lcm_catalogue *c,
 	for (i = 0; i < p->n; i++) {
 		struct lcm_step *s = &p->v[i];
 
-		if (s->brick == LCM_NONE) {
+		if (s->brick == LCM_CAT_NONE) {
 			p->v[kept++] = *s;
 			continue;
 		}

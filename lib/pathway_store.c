@@ -158,7 +158,7 @@ struct found {
 	int several;			/* the store holds several platforms */
 	unsigned char *match;		/* enum match, per learner */
 	struct lcm_strmap by_person;	/* person id -> first learner index */
-	size_t *next;			/* next learner of the same person, or LCM_NONE */
+	size_t *next;			/* next learner of the same person, or LCM_CAT_NONE */
 	struct lcm_buf b;
 };
 
@@ -241,7 +241,7 @@ index_persons(struct found *f)
 
 	f->next = lcm_xreallocarray(NULL, f->ls->n + 1, sizeof(*f->next));
 	for (i = f->ls->n; i-- > 0;) {
-		f->next[i] = LCM_NONE;
+		f->next[i] = LCM_CAT_NONE;
 		if (!f->ls->v[i].person)
 			continue;
 		snprintf(key, sizeof(key), "%lld", (long long)f->ls->v[i].person);
@@ -268,7 +268,7 @@ next_of(struct found *f, const struct lcm_learner *l)
 {
 	size_t i = f->next[l - f->ls->v];
 
-	return i == LCM_NONE ? NULL : &f->ls->v[i];
+	return i == LCM_CAT_NONE ? NULL : &f->ls->v[i];
 }
 
 /* A goal, interest or skill held (person_id, skill, kind). */

@@ -83,11 +83,15 @@ static const char *const sql[NSTMT] = {
 	[THREAD_FIND] = "SELECT id FROM thread WHERE platform = ?1 AND external_id = ?2",
 	[THREAD_INSERT] = "INSERT INTO thread(platform, external_id, forum_id, title,"
 		" author_id, created) VALUES(?1, ?2, ?3, ?4, ?5, ?6)",
+	/*
+	 * A thread's author is its opener's, kept once known: another opening
+	 * post on the same object (xAPI "asked" twice) must not take it over.
+	 */
 	[THREAD_UPDATE] = "UPDATE thread SET forum_id = coalesce(?3, forum_id),"
-		" title = coalesce(?4, title), author_id = coalesce(?5, author_id),"
+		" title = coalesce(?4, title), author_id = coalesce(author_id, ?5),"
 		" created = coalesce(?6, created) WHERE id = ?1 AND"
 		" (forum_id, title, author_id, created) IS NOT (coalesce(?3, forum_id),"
-		" coalesce(?4, title), coalesce(?5, author_id), coalesce(?6, created))",
+		" coalesce(?4, title), coalesce(author_id, ?5), coalesce(?6, created))",
 	[POST_FIND] = "SELECT id FROM post WHERE platform = ?1 AND external_id = ?2",
 	/* the parent is linked at once when already stored (the usual order) */
 	[POST_INSERT] = "INSERT INTO post(platform, external_id, thread_id, parent_ext,"

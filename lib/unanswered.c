@@ -94,10 +94,12 @@ build_sql(struct lcm_buf *sql, const struct lcm_unanswered_opts *o, int posts)
 	 * (a few percent) are then joined to what is printed and filtered.
 	 */
 	lcm_buf_printf(sql,
-		"WITH u AS MATERIALIZED (SELECT q.id FROM post q"
+		"WITH u AS %s(SELECT q.id FROM post q"
 		" WHERE %s AND q.deleted = 0 AND q.private = 0 AND q.created <= ?1"
 		" AND NOT EXISTS (SELECT 1 FROM post x LEFT JOIN person xa ON xa.id = x.author_id"
 		" WHERE %s AND %s))",
+		/* keeps SQLite from folding the CTE back in: 3.35 and later */
+		sqlite3_libversion_number() >= 3035000 ? "MATERIALIZED " : "",
 		posts ? "q.parent_ext IS NOT NULL AND q.is_question" : "q.parent_ext IS NULL",
 		child, rule_sql(o->by));
 	lcm_buf_adds(sql,

@@ -28,7 +28,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (i = 0; i < c.n; i++) {
 		FUZZ_CHECK(c.b[i].id && c.b[i].id[0]);
 		FUZZ_CHECK(c.b[i].duration >= 0 && c.b[i].level >= 0);
-		FUZZ_CHECK(lcm_catalogue_find(&c, c.b[i].id) != LCM_NONE);
+		FUZZ_CHECK(lcm_catalogue_find(&c, c.b[i].id) != LCM_CAT_NONE);
 		if (c.b[i].skills.n)
 			FUZZ_CHECK(lcm_catalogue_skill(&c, c.b[i].skills.v[0]));
 		(void)lcm_brick_band(&c.b[i], 0.5);

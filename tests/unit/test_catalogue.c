@@ -73,7 +73,7 @@ test_strlist_split_trims_skips_empty_and_duplicates(void **state)
 	assert_string_equal(l.v[1], "b");
 	assert_string_equal(l.v[2], "c");
 	assert_int_equal(lcm_strlist_find(&l, "c"), 2);
-	assert_true(lcm_strlist_find(&l, "d") == LCM_NONE);
+	assert_true(lcm_strlist_find(&l, "d") == LCM_CAT_NONE);
 	lcm_strlist_split(&l, NULL, ';');
 	assert_int_equal(l.n, 3);
 	lcm_strlist_release(&l);
@@ -338,7 +338,7 @@ test_catalogue_index_skills(void **state)
 	assert_int_equal(s->bricks[1], 1);
 	assert_null(lcm_catalogue_skill(&x->c, "z"));
 	assert_int_equal(lcm_catalogue_find(&x->c, "B2"), 1);
-	assert_true(lcm_catalogue_find(&x->c, "B3") == LCM_NONE);
+	assert_true(lcm_catalogue_find(&x->c, "B3") == LCM_CAT_NONE);
 }
 
 static void

@@ -220,6 +220,64 @@ test_lcm_erase_purge_keeps_active_threads_whole(void **state)
 	assert_int_equal(fk_violations(st), 0);
 }
 
+/*
+ * Two opening posts on one thread (xAPI "asked" twice on one object):
+ * the thread is the first asker's. Forgetting the second keeps the
+ * thread and the first question, and hands the thread back to its opener.
+ */
+static const char second_asker[] =
+	"INSERT INTO thread(id, forum_id, platform, external_id, title, author_id, created)"
+	" VALUES (13, 1, 'xapi', 'quiz-1', 'Quiz', 2, 400);"
+	"INSERT INTO post(id, thread_id, parent_id, parent_ext, author_id, platform,"
+	" external_id, created, body) VALUES"
+	" (130, 13, NULL, NULL, 1, 'xapi', 's130', 400, 'Ana asks'),"
+	" (131, 13, NULL, NULL, 2, 'xapi', 's131', 410, 'Bob asks');";
+
+static void
+test_lcm_erase_person_second_asker_keeps_the_thread(void **state)
+{
+	struct lcm_store *st = *state;
+	struct lcm_erase_counts c;
+
+	assert_int_equal(lcm_store_exec(st, second_asker, NULL), 0);
+	assert_int_equal(forget(st, 2, &c), 0);
+	assert_int_equal(q(st, "SELECT count(*) FROM post WHERE id = 130"), 1);
+	assert_int_equal(q(st, "SELECT count(*) FROM post WHERE id = 131"), 0);
+	assert_int_equal(q(st, "SELECT author_id FROM thread WHERE id = 13"), 1);
+	assert_int_equal(fk_violations(st), 0);
+}
+
+static void
+test_lcm_erase_person_first_asker_takes_the_thread(void **state)
+{
+	struct lcm_store *st = *state;
+	struct lcm_erase_counts c;
+
+	assert_int_equal(lcm_store_exec(st, second_asker, NULL), 0);
+	assert_int_equal(forget(st, 1, &c), 0);
+	assert_int_equal(q(st, "SELECT count(*) FROM thread WHERE id = 13"), 0);
+	assert_int_equal(c.threads, 3);		/* 10, 11 and 13 */
+	assert_int_equal(fk_violations(st), 0);
+}
+
+/* A thread with neither posts nor a date is old whatever the date. */
+static void
+test_lcm_erase_purge_drops_an_undated_empty_thread(void **state)
+{
+	struct lcm_store *st = *state;
+	struct lcm_purge_counts c;
+	struct lcm_err err;
+
+	lcm_err_init(&err);
+	assert_int_equal(lcm_store_exec(st, "INSERT INTO thread(id, platform, external_id)"
+					 " VALUES (14, 'moodle', 'empty')", NULL), 0);
+	assert_int_equal(lcm_store_begin(st, &err), 0);
+	assert_int_equal(lcm_erase_purge(st, 1, &c, &err), 0);
+	assert_int_equal(lcm_store_commit(st, &err), 0);
+	assert_int_equal(c.threads, 1);
+	assert_int_equal(q(st, "SELECT count(*) FROM thread WHERE id = 14"), 0);
+}
+
 static void
 test_lcm_erase_find_forms(void **state)
 {
@@ -242,6 +300,10 @@ test_lcm_erase_find_forms(void **state)
 	assert_int_equal(lcm_erase_find(*state, "59", &who, &err), 0);
 	assert_int_equal(who.id, 2);
 	lcm_erase_who_release(&who);
+	/* the store's own number, the first column of lcm-import --persons */
+	assert_int_equal(lcm_erase_find(*state, "3", &who, &err), 0);
+	assert_int_equal(who.id, 3);
+	lcm_erase_who_release(&who);
 }
 
 static void
@@ -258,6 +320,12 @@ test_lcm_erase_find_unknown_and_ambiguous_error(void **state)
 	assert_int_equal(lcm_erase_find(*state, "58", &who, &err), -1);
 	assert_string_equal(err.msg, "'58' is ambiguous: 2 persons match: moodle:58"
 			    " (Ana Lopez), canvas:58 (Cleo Diaz); give one as platform:id");
+	/* "1": Dan's external id, and Ana's number in the store */
+	assert_int_equal(lcm_store_exec(*state, "INSERT INTO person(id, platform, external_id,"
+					 " name) VALUES (4, 'lcm', '1', 'Dan')", NULL), 0);
+	lcm_err_init(&err);
+	assert_int_equal(lcm_erase_find(*state, "1", &who, &err), -1);
+	assert_non_null(strstr(err.msg, "'1' is ambiguous: 2 persons match"));
 }
 
 static int nfail;
@@ -409,6 +477,9 @@ main(void)
 		T(test_lcm_erase_person_keeps_the_others),
 		T(test_lcm_erase_person_foreign_keys_hold),
 		T(test_lcm_erase_purge_keeps_active_threads_whole),
+		T(test_lcm_erase_person_second_asker_keeps_the_thread),
+		T(test_lcm_erase_person_first_asker_takes_the_thread),
+		T(test_lcm_erase_purge_drops_an_undated_empty_thread),
 		T(test_lcm_erase_find_forms),
 		T(test_lcm_erase_find_unknown_and_ambiguous_error),
 		T(test_lcm_erase_run_dry_run_changes_nothing),

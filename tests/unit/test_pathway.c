@@ -97,7 +97,7 @@ steps(struct fx *x)
 		const struct lcm_step *s = &x->plan.v[i];
 
 		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%s:%s:%s", i ? " " : "",
-				      s->brick == LCM_NONE ? "-" : x->c.b[s->brick].id,
+				      s->brick == LCM_CAT_NONE ? "-" : x->c.b[s->brick].id,
 				      r[s->reason], s->about ? s->about : "");
 	}
 	return out;

@@ -11,6 +11,8 @@ before=$(sum)
 lcm-import --forget moodle:999; echo "rc=$?"
 lcm-import --forget nobody@example.org; echo "rc=$?"
 lcm-import --forget 51; echo "rc=$?"
+# a number is also the store's own (the first column of --persons)
+lcm-import -n --forget 1; echo "rc=$?"
 lcm-import --forget moodle:40 --forget 51 --forget ghost; echo "rc=$?"
 lcm-import --forget moodle:51 others.csv; echo "rc=$?"
 lcm-import --purge-before 2026-10-01 others.csv; echo "rc=$?"

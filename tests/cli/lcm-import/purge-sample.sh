@@ -25,4 +25,6 @@ lcm-import --forget moodle:41 --purge-before 2026-11-01T00:00:00Z; echo "rc=$?"
 # a bad date changes nothing
 lcm-import --purge-before yesterday; echo "rc=$?"
 lcm-import --purge-before 2026-13-01; echo "rc=$?"
+# a date after now ("1 year" meant "1 year ago") would empty the store
+lcm-import --now 2026-11-23T00:00:00Z --purge-before 2027-11-23; echo "rc=$?"
 state
