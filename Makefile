@@ -3,6 +3,8 @@
 #   make                  build liblcm.a and every program
 #   make check            unit tests (cmocka) and CLI golden tests
 #   make check SANITIZE=address,undefined
+#   make check-valgrind   the same tests under valgrind
+#   make fuzz             each libFuzzer harness for FUZZ_SECONDS (30)
 #   make demo             import the bundled sample community and show it
 #   make install PREFIX=/usr DESTDIR=pkg
 #
@@ -39,7 +41,7 @@ ALL_CFLAGS = $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS = $(DEP_LIBS) $(CSV_LIBS) -lm
 
-.PHONY: all check check-unit check-cli check-update lint install uninstall clean demo bench asan valgrind fuzz
+.PHONY: all check check-unit check-cli check-update check-valgrind check-valgrind-unit check-valgrind-cli lint install uninstall clean demo bench asan valgrind fuzz
 .SUFFIXES:
 .SECONDARY:
 
@@ -88,14 +90,29 @@ check-update: all
 asan:
 	$(MAKE) check SANITIZE=address,undefined
 
-valgrind: all $(UNITBIN)
+# The unit and CLI tests with every test program and lcm program under
+# valgrind: a memory error or a definite leak fails the test. The
+# reliability cases generate smaller inputs there (LCM_VALGRIND=1). With
+# -j2 the unit tests and the CLI tests run side by side. `make valgrind`
+# is the old name.
+check-valgrind: check-valgrind-unit check-valgrind-cli
+
+check-valgrind-unit: $(UNITBIN)
+	@command -v valgrind >/dev/null || { echo "no valgrind: apt-get install valgrind" >&2; exit 2; }
 	@LCM_VALGRIND=1 sh tests/run-unit.sh $(UNITBIN)
+
+check-valgrind-cli: all
+	@command -v valgrind >/dev/null || { echo "no valgrind: apt-get install valgrind" >&2; exit 2; }
 	@LCM_VALGRIND=1 sh tests/cli/run.sh $(B)/bin
 
-# libFuzzer harnesses (clang, installed when missing), FUZZ_SECONDS each.
+valgrind: check-valgrind
+
+# libFuzzer harnesses (clang, installed when missing), FUZZ_SECONDS each,
+# libFuzzer's random seed FUZZ_SEED (fixed: a run can be made again).
 FUZZ_SECONDS ?= 30
+FUZZ_SEED ?= 1
 fuzz: $(B)/config.mk
-	FUZZ_SECONDS=$(FUZZ_SECONDS) sh tests/fuzz/run.sh
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_SEED=$(FUZZ_SEED) sh tests/fuzz/run.sh
 
 lint: $(B)/config.mk
 	mandoc -Tlint -W warning $(MANPAGES)

@@ -288,7 +288,11 @@ size_option(const struct lcm_cli *cli, const char *name, const char *arg, size_t
 	return 0;
 }
 
-/* The --forget values, in order (argv's strings). Static: reachable at exit. */
+/*
+ * The --forget values, in order (argv's strings). Static: reachable at
+ * exit from every return; the previous run's is freed when main runs
+ * again (the option fuzzer calls it over and over).
+ */
 static const char **forget;
 
 static double seconds(void);
@@ -341,6 +345,7 @@ main(int argc, char **argv)
 	lcm_err_init(&err);
 	memset(&opts, 0, sizeof(opts));
 	memset(&req, 0, sizeof(req));
+	free(forget);
 	forget = lcm_xcalloc((size_t)argc, sizeof(*forget));
 	while ((c = getopt_long(argc, argv, "f:nqhV", options, NULL)) != -1) {
 		if ((r = lcm_cli_option(&cli, c, optarg)) != 0) {

@@ -1,8 +1,10 @@
 /* store.c - SQLite store: open, schema, migrations, transactions. */
 #include "store.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "store_write.h"
 #include "xalloc.h"
@@ -154,8 +156,18 @@ lcm_store_default_path(const char *path)
 int
 lcm_store_fail(struct lcm_store *st, struct lcm_err *err, const char *what)
 {
+	int code, sys;
+
+	if (!st->db)
+		return lcm_error(err, "store '%s': %s: not open", st->path ? st->path : "", what);
+	/* "disk I/O error" alone does not say a disk is full or read-only */
+	code = sqlite3_errcode(st->db) & 0xff;	/* the primary code */
+	sys = sqlite3_system_errno(st->db);
+	if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && sys)
+		return lcm_error(err, "store '%s': %s: %s (%s)", st->path ? st->path : "",
+				 what, sqlite3_errmsg(st->db), strerror(sys));
 	return lcm_error(err, "store '%s': %s: %s", st->path ? st->path : "",
-			 what, st->db ? sqlite3_errmsg(st->db) : "not open");
+			 what, sqlite3_errmsg(st->db));
 }
 
 int
@@ -240,6 +252,21 @@ migrate(struct lcm_store *st, int from, struct lcm_err *err)
 	return lcm_store_commit(st, err);
 }
 
+/*
+ * A new store is readable by its owner only: it holds learners' names,
+ * e-mail addresses and words. SQLite would create it 0644 (less the
+ * umask); its -wal and -shm files take the store's mode. An existing
+ * file is left as it is.
+ */
+static void
+create_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+	if (fd >= 0)
+		close(fd);
+}
+
 int
 lcm_store_open(struct lcm_store *st, const char *path, int flags,
 	       int busy_ms, struct lcm_err *err)
@@ -260,6 +287,10 @@ lcm_store_open(struct lcm_store *st, const char *path, int flags,
 		oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
 	else
 		oflags = SQLITE_OPEN_READWRITE;
+	if ((flags & LCM_STORE_CREATE) && !memory)
+		create_private(path);
+	/* one connection, one thread: SQLite's mutexes would be pure cost */
+	oflags |= SQLITE_OPEN_NOMUTEX;
 	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 		lcm_error(err, "cannot open store '%s': %s", path,
 			  st->db ? sqlite3_errmsg(st->db) : "out of memory");
@@ -296,6 +327,13 @@ lcm_store_open(struct lcm_store *st, const char *path, int flags,
 	if (lcm_store_exec(st, memory ? "PRAGMA foreign_keys=ON;" :
 		"PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
 		"PRAGMA foreign_keys=ON;", err) < 0)
+		goto fail;
+	/*
+	 * Freed space is zeroed, whatever SQLite's build default: a row
+	 * updated or merged away must not linger in the file, nor a person
+	 * erased (lcm-import --forget) in pages freed before.
+	 */
+	if (lcm_store_exec(st, "PRAGMA secure_delete=ON;", err) < 0)
 		goto fail;
 	/*
 	 * 32 MiB of pages. Temporary files stay files (the page cache holds

@@ -78,7 +78,7 @@ keep(struct kept *k, const struct lcm_csv_record *rec, char delim, int flags)
 static void
 compare(struct kept *k, char delim, int flags)
 {
-	struct lcm_csv_opts o = { LCM_ENC_UTF8, delim };
+	struct lcm_csv_opts o;
 	struct lcm_csv_reader *r;
 	struct lcm_csv_record back;
 	struct lcm_err err;
@@ -86,6 +86,10 @@ compare(struct kept *k, char delim, int flags)
 	size_t i, j, nf, len;
 	FILE *fp;
 
+	/* the defaults for whatever else the options hold (limits...) */
+	memset(&o, 0, sizeof(o));
+	o.encoding = LCM_ENC_UTF8;
+	o.delim = delim;
 	fclose(k->out);
 	fclose(k->orig);
 	fp = fmemopen(k->outbuf, k->outlen, "r");
@@ -142,6 +146,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
+	memset(&o, 0, sizeof(o));
 	o.encoding = encodings[data[0] & 7];
 	o.delim = delims[(data[0] >> 3) & 3];
 	flags = data[0] & 0x20 ? LCM_CSV_EXCEL : 0;

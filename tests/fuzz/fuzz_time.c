@@ -56,6 +56,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (size < 1)
 		return 0;
+	memset(&opt, 0, sizeof(opt));
 	opt.order = data[0] & 1 ? LCM_MDY : LCM_DMY;
 	opt.year = data[0] & 2 ? 2024 : 0;
 	paris = (data[0] >> 2) & 1;

@@ -15,26 +15,38 @@
 #
 # Environment:
 #   FUZZ_SECONDS  run time of each harness (default 30)
+#   FUZZ_SEED     libFuzzer's random seed (default 1): with the same seeds
+#                 and sources, a run makes the same mutations in the same
+#                 order (how far it gets in the time depends on the machine)
 #   FUZZ_JOBS     harnesses run at once (default: the number of CPUs)
-#   FUZZ_KEEP     directory where the corpora grow and stay
+#   FUZZ_KEEP     directory where the corpora grow and stay (default: the
+#                 corpus starts from the seeds alone, every run)
 #   CLANG         the compiler (default: clang, else clang-14; missing,
 #                 it is installed with apt-get, as scripts/deps.sh does)
 #   LCM_FIXTURES  the shared fixtures (default: ../shared/fixtures)
 #
-# Objects go to build/fuzz/. A crash, leak, timeout or broken promise
-# stops that harness: its input is saved in build/fuzz/crashes/, the
-# report is shown, and run.sh exits 1 (2 when the build fails).
+# Objects go to build/fuzz/. Each harness ends with one line: its runs,
+# seeds and corpus and "ok", or "FAILED (crash|leak|timeout|oom|broken
+# promise|sanitizer|hung)" with the input that did it, saved in
+# build/fuzz/crashes/ (shown in base64 too when small, for a CI log), and
+# the report (whole in build/fuzz/crashes/TARGET.log). run.sh exits 1 when
+# a harness failed, 2 when the build fails. A harness that does not stop
+# within FUZZ_SECONDS + 300 s is killed and counts as hung.
 set -u
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 2
 secs=${FUZZ_SECONDS:-30}
+fseed=${FUZZ_SEED:-1}
 jobs=${FUZZ_JOBS:-$(getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)}
 out=$root/build/fuzz
 fixtures=${LCM_FIXTURES:-$root/../shared/fixtures}
 [ -d "$fixtures" ] || fixtures=
 case $secs in
 ''|*[!0-9]*) echo "fuzz: FUZZ_SECONDS is not a number: '$secs'" >&2; exit 2 ;;
+esac
+case $fseed in
+''|*[!0-9]*|0) echo "fuzz: FUZZ_SEED is not a number above 0: '$fseed'" >&2; exit 2 ;;
 esac
 
 # clang with libFuzzer's runtime; install it like scripts/deps.sh when missing.
@@ -63,7 +75,9 @@ if [ -z "$cc" ]; then
 		exit 2
 	fi
 	export DEBIAN_FRONTEND=noninteractive
-	$sudo apt-get update -qq >/dev/null
+	# a bare system has no package lists yet
+	$sudo apt-get update -qq >/dev/null ||
+		echo "fuzz: apt-get update failed: trying the install anyway" >&2
 	# libFuzzer's runtime is only recommended by clang: ask for it
 	pkgs=clang
 	apt-cache show libclang-rt-14-dev >/dev/null 2>&1 && pkgs="clang-14 libclang-rt-14-dev"
@@ -241,44 +255,80 @@ prepare() {
 	fi
 }
 
-# Runs target t; its summary line into $work/$t.result.
+# What went wrong in libFuzzer log $1, as one word or two.
+verdict() {
+	if grep -q 'ERROR: LeakSanitizer' "$1"; then echo leak
+	elif grep -q 'ERROR: libFuzzer: timeout' "$1"; then echo timeout
+	elif grep -qE 'ERROR: libFuzzer: (out-of-memory|malloc)' "$1"; then echo oom
+	elif grep -q ': broken: ' "$1"; then echo "broken promise"
+	elif grep -q 'runtime error: ' "$1"; then echo "undefined behaviour"
+	elif grep -q 'ERROR: AddressSanitizer' "$1"; then echo "memory error"
+	elif grep -q 'ERROR: libFuzzer: deadly signal' "$1"; then echo crash
+	else echo "exit $2"
+	fi
+}
+
+# Runs target t; its summary line (and the report of a failure) into
+# $work/$t.result.
 run() {
 	t=$1
 	bin=$out/fuzz_$t
 	corpus=${FUZZ_KEEP:+$FUZZ_KEEP/$t}
 	corpus=${corpus:-$work/corpus/$t}
+	log=$work/$t.log
 	mkdir -p "$corpus"
 	extra=
 	case $t in
 	options-*) extra="-close_fd_mask=3" ;;	# the programs' messages
 	esac
 	[ -s "$work/$t.dict" ] && extra="$extra -dict=$work/$t.dict"
+	# -reload=0: nothing else writes the corpus; the outer timeout only
+	# catches a harness that hangs where libFuzzer's -timeout cannot see
 	ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0} \
 	UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1} \
-	TMPDIR=$work "$bin" -max_total_time="$secs" -timeout=25 -rss_limit_mb=2048 \
-		-max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/$t-" \
-		$extra "$corpus" "$work/seeds/$t" >"$work/$t.log" 2>&1 </dev/null
+	TMPDIR=$work timeout -k 30 $((secs + 300)) \
+		"$bin" -seed="$fseed" -max_total_time="$secs" -timeout=25 -rss_limit_mb=2048 \
+		-max_len=65536 -reload=0 -print_final_stats=1 -artifact_prefix="$crashes/$t-" \
+		$extra "$corpus" "$work/seeds/$t" >"$log" 2>&1 </dev/null
 	rc=$?
-	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$work/$t.log" | tail -n 1)
+	runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -n 1)
 	units=$(find "$corpus" -type f | wc -l)
 	seeds=$(find "$work/seeds/$t" -type f | wc -l)
 	if [ $rc = 0 ]; then
-		echo "fuzz_$t: ${runs:-?} runs in $secs s, $seeds seeds, corpus $units inputs: ok" >"$work/$t.result"
-	else
-		{
-			echo "fuzz_$t: FAILED (exit $rc) after ${runs:-?} runs:"
-			grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|.*broken:|artifact_prefix|Test unit written)' \
-				"$work/$t.log" | head -n 12
-			grep -E '^ *#[0-9]+ ' "$work/$t.log" | head -n 15
-		} >"$work/$t.result"
+		echo "fuzz_$t: ${runs:-?} runs in $secs s (seed $fseed), $seeds seeds, corpus $units inputs: ok" >"$work/$t.result"
+		return 0
 	fi
-	return $rc
+	if [ $rc = 124 ] || [ $rc = 137 ]; then
+		why="hung: killed after $((secs + 300)) s"
+	else
+		why=$(verdict "$log" $rc)
+	fi
+	input=$(sed -n 's/.*Test unit written to //p' "$log" | tail -n 1)
+	cp "$log" "$crashes/$t.log" 2>/dev/null
+	{
+		echo "fuzz_$t: FAILED ($why) after ${runs:-?} runs (seed $fseed)"
+		if [ -n "$input" ] && [ -f "$input" ]; then
+			echo "  input: $input ($(wc -c <"$input") bytes)"
+			echo "  replay: $bin $input"
+			if [ "$(wc -c <"$input")" -le 4096 ]; then
+				echo "  input in base64 (base64 -d >input):"
+				base64 "$input" | sed 's/^/    /'
+			fi
+		else
+			echo "  no input saved (see the report)"
+		fi
+		echo "  report: $crashes/$t.log"
+		grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error|.*broken:|==[0-9]+== ERROR: libFuzzer)' \
+			"$log" | head -n 12 | sed 's/^/  /'
+		grep -E '^ *#[0-9]+ ' "$log" | head -n 15 | sed 's/^/  /'
+	} >"$work/$t.result"
+	return 1
 }
 
 for t in $targets; do
 	prepare "$t"
 done
-echo "fuzz: $(echo $targets | wc -w) harnesses, $secs s each, $jobs at a time" >&2
+echo "fuzz: $(echo $targets | wc -w) harnesses, $secs s each, $jobs at a time, seed $fseed" >&2
 fail=0
 n=0
 for t in $targets; do
@@ -291,13 +341,18 @@ for t in $targets; do
 done
 wait
 for t in $targets; do
+	if [ ! -s "$work/$t.result" ]; then
+		echo "fuzz_$t: FAILED (no result: the run was interrupted)"
+		fail=1
+		continue
+	fi
 	cat "$work/$t.result"
 	case $(head -n 1 "$work/$t.result") in
 	*FAILED*) fail=1 ;;
 	esac
 done
 if [ $fail = 1 ]; then
-	echo "fuzz: crash inputs in $crashes (replay: build/fuzz/fuzz_TARGET FILE)" >&2
+	echo "fuzz: FAILED: inputs in $crashes (replay: build/fuzz/fuzz_TARGET FILE)" >&2
 	exit 1
 fi
 exit 0
