@@ -153,30 +153,41 @@ lcm_store_default_path(const char *path)
 	return "lcm.db";
 }
 
+/*
+ * " (File too large)" after an I/O error, else "": "disk I/O error"
+ * alone does not say whether a disk is full, read-only or gone.
+ */
+static const char *
+io_reason(struct lcm_store *st, char *buf, size_t size)
+{
+	int code = sqlite3_errcode(st->db) & 0xff;	/* the primary code */
+	int sys = sqlite3_system_errno(st->db);
+
+	buf[0] = '\0';
+	if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && sys)
+		snprintf(buf, size, " (%s)", strerror(sys));
+	return buf;
+}
+
 int
 lcm_store_fail(struct lcm_store *st, struct lcm_err *err, const char *what)
 {
-	int code, sys;
+	char why[128];
 
 	if (!st->db)
 		return lcm_error(err, "store '%s': %s: not open", st->path ? st->path : "", what);
-	/* "disk I/O error" alone does not say a disk is full or read-only */
-	code = sqlite3_errcode(st->db) & 0xff;	/* the primary code */
-	sys = sqlite3_system_errno(st->db);
-	if ((code == SQLITE_IOERR || code == SQLITE_FULL || code == SQLITE_CANTOPEN) && sys)
-		return lcm_error(err, "store '%s': %s: %s (%s)", st->path ? st->path : "",
-				 what, sqlite3_errmsg(st->db), strerror(sys));
-	return lcm_error(err, "store '%s': %s: %s", st->path ? st->path : "",
-			 what, sqlite3_errmsg(st->db));
+	return lcm_error(err, "store '%s': %s: %s%s", st->path ? st->path : "", what,
+			 sqlite3_errmsg(st->db), io_reason(st, why, sizeof(why)));
 }
 
 int
 lcm_store_exec(struct lcm_store *st, const char *sql, struct lcm_err *err)
 {
-	char *msg = NULL;
+	char *msg = NULL, why[128];
 
 	if (sqlite3_exec(st->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-		lcm_error(err, "store '%s': %s", st->path, msg ? msg : "failed");
+		lcm_error(err, "store '%s': %s%s", st->path, msg ? msg : "failed",
+			  io_reason(st, why, sizeof(why)));
 		sqlite3_free(msg);
 		return -1;
 	}
