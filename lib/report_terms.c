@@ -25,7 +25,7 @@ struct lcm_report_terms {
 	struct lcm_strmap vocab;	/* word -> index */
 	char **words;			/* index -> word, owned */
 	int64_t *df;			/* history posts holding each word */
-	unsigned char *name;		/* a word of a person's name, or a stub */
+	unsigned char *name;		/* a word of a person's name, or an elided word (qu, l...) */
 	size_t nwords, cap;
 	int64_t ndocs;			/* posts of the history */
 	/* the period's posts: index in e->posts, then words[off[i]..off[i+1]) */
@@ -44,12 +44,12 @@ struct doc {
 	int names;	/* words go to the name list, not the document */
 };
 
-/* Word stubs of elision (terms.c splits at the apostrophe), sorted. */
-static const char *const stubs[] = {
+/* Words cut short by elision (terms.c splits at the apostrophe), sorted. */
+static const char *const elided[] = {
 	"aujourd", "jusqu", "lorsqu", "presqu", "puisqu", "quelqu", "quoiqu"
 };
 
-/* For bsearch of the stubs. */
+/* For bsearch of the elided words. */
 static int
 cmp_str(const void *a, const void *b)
 {
@@ -72,8 +72,8 @@ word_index(struct lcm_report_terms *t, const char *w)
 	}
 	t->words[t->nwords] = lcm_xstrdup(w);
 	t->df[t->nwords] = 0;
-	t->name[t->nwords] = bsearch(&w, stubs, sizeof(stubs) / sizeof(*stubs),
-				     sizeof(*stubs), cmp_str) != NULL;
+	t->name[t->nwords] = bsearch(&w, elided, sizeof(elided) / sizeof(*elided),
+				     sizeof(*elided), cmp_str) != NULL;
 	lcm_strmap_put(&t->vocab, w, (int64_t)t->nwords);
 	return (int)t->nwords++;
 }
