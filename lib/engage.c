@@ -213,6 +213,23 @@ map_ids(struct lcm_engage_ids *m, const void *base, size_t n, size_t stride)
 	}
 }
 
+/*
+ * Room for the rows of table: its id range when SQLite's ids are dense
+ * (the usual case), so that a million rows are not copied at each
+ * doubling; pages never written cost no memory. At least 256.
+ */
+static size_t
+initial_cap(struct lcm_store *st, const char *sql)
+{
+	sqlite3_stmt *s = lcm_store_prepare(st, sql, NULL);
+	uint64_t span = 0;
+
+	if (s && sqlite3_step(s) == SQLITE_ROW && sqlite3_column_type(s, 0) != SQLITE_NULL)
+		span = (uint64_t)sqlite3_column_int64(s, 1) - (uint64_t)sqlite3_column_int64(s, 0) + 1;
+	sqlite3_finalize(s);
+	return span > 256 && span < UINT32_MAX / 2 ? (size_t)span : 256;
+}
+
 /* Steps s to the end; -1 with err filled when SQLite fails. */
 static int
 done(struct lcm_store *st, sqlite3_stmt *s, int rc, const char *what,
@@ -244,10 +261,12 @@ load_persons(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 			      " manager FROM person ORDER BY id", err);
 	if (!s)
 		return -1;
+	cap = initial_cap(st, "SELECT min(id), max(id) FROM person");
+	e->persons = lcm_xreallocarray(NULL, cap, sizeof(*e->persons));
 	lcm_buf_init(&b);
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (e->npersons == cap) {
-			cap = cap ? cap * 2 : 256;
+			cap *= 2;
 			e->persons = lcm_xreallocarray(e->persons, cap, sizeof(*e->persons));
 		}
 		p = &e->persons[e->npersons++];
@@ -285,9 +304,11 @@ load_threads(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 			      err);
 	if (!s)
 		return -1;
+	cap = initial_cap(st, "SELECT min(id), max(id) FROM thread");
+	e->threads = lcm_xreallocarray(NULL, cap, sizeof(*e->threads));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (e->nthreads == cap) {
-			cap = cap ? cap * 2 : 256;
+			cap *= 2;
 			e->threads = lcm_xreallocarray(e->threads, cap, sizeof(*e->threads));
 		}
 		t = &e->threads[e->nthreads++];
@@ -320,6 +341,9 @@ load_posts(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, e->o.until);
+	cap = initial_cap(st, "SELECT min(id), max(id) FROM post");
+	e->posts = lcm_xreallocarray(NULL, cap, sizeof(*e->posts));
+	parent_ids = lcm_xreallocarray(NULL, cap, sizeof(*parent_ids));
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		if (e->nposts == cap) {
 			if (cap >= UINT32_MAX / 2) {
@@ -328,7 +352,7 @@ load_posts(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 				return lcm_error(err, "more than %u posts: too many for one run",
 						 UINT32_MAX / 2);
 			}
-			cap = cap ? cap * 2 : 1024;
+			cap *= 2;
 			e->posts = lcm_xreallocarray(e->posts, cap, sizeof(*e->posts));
 			parent_ids = lcm_xreallocarray(parent_ids, cap, sizeof(*parent_ids));
 		}
@@ -378,20 +402,23 @@ in_period(const struct lcm_engage *e, int64_t t)
 }
 
 static int
-cmp_pair(const void *a, const void *b)
+cmp_u64(const void *a, const void *b)
 {
-	const size_t *x = a, *y = b;
+	uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
 
-	if (x[0] != y[0])
-		return x[0] < y[0] ? -1 : 1;
-	return (x[1] > y[1]) - (x[1] < y[1]);
+	return (x > y) - (x < y);
 }
 
-/* Counts from the posts of the period; peers from distinct pairs. */
+/*
+ * Counts from the posts of the period; peers from distinct pairs, each
+ * pair of 32-bit person indexes held in one 64-bit key (at most a key a
+ * post: room for them all at once).
+ */
 static void
 post_figures(struct lcm_engage *e)
 {
-	size_t i, k, n = 0, cap = 0, (*pairs)[2] = NULL, a, pa, root;
+	size_t i, k, n = 0, a, pa, root;
+	uint64_t *pairs = lcm_xreallocarray(NULL, e->nposts ? e->nposts : 1, sizeof(*pairs));
 	struct lcm_engage_person *p;
 	const struct lcm_engage_post *q;
 
@@ -421,20 +448,14 @@ post_figures(struct lcm_engage *e)
 		if (pa == LCM_NONE || pa == a)
 			continue;
 		e->persons[pa].replies_received++;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 256;
-			pairs = lcm_xreallocarray(pairs, cap, sizeof(*pairs));
-		}
-		pairs[n][0] = a < pa ? a : pa;
-		pairs[n][1] = a < pa ? pa : a;
-		n++;
+		pairs[n++] = a < pa ? (uint64_t)a << 32 | pa : (uint64_t)pa << 32 | a;
 	}
 	if (n)
-		qsort(pairs, n, sizeof(*pairs), cmp_pair);
+		qsort(pairs, n, sizeof(*pairs), cmp_u64);
 	for (i = 0; i < n; i = k) {
-		e->persons[pairs[i][0]].peers++;
-		e->persons[pairs[i][1]].peers++;
-		for (k = i + 1; k < n && pairs[k][0] == pairs[i][0] && pairs[k][1] == pairs[i][1]; k++)
+		e->persons[pairs[i] >> 32].peers++;
+		e->persons[pairs[i] & UINT32_MAX].peers++;
+		for (k = i + 1; k < n && pairs[k] == pairs[i]; k++)
 			;
 	}
 	free(pairs);

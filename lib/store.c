@@ -326,6 +326,14 @@ lcm_store_open(struct lcm_store *st, const char *path, int flags,
 				  path, v);
 			goto fail;
 		}
+		/*
+		 * One snapshot for the whole run: an analysis reads persons,
+		 * posts and events in several statements, and an import
+		 * committing between them (WAL lets it) would mix two states
+		 * of the store in one report. Ended by lcm_store_close.
+		 */
+		if (lcm_store_exec(st, "BEGIN; SELECT count(*) FROM sqlite_master;", err) < 0)
+			goto fail;
 		return 0;
 	}
 	/*
@@ -365,6 +373,8 @@ void
 lcm_store_close(struct lcm_store *st)
 {
 	lcm_store_stmts_free(st);
+	if (st->db && !sqlite3_get_autocommit(st->db))	/* a reader's snapshot */
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	if (st->db)
 		sqlite3_close(st->db);
 	free(st->path);

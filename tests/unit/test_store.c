@@ -352,6 +352,47 @@ test_store_open_readonly_missing_file_fails(void **state)
 	assert_non_null(strstr(err.msg, "cannot open store"));
 }
 
+/*
+ * An analysis sees one state of the store however many statements it
+ * runs: rows an import commits meanwhile are not half seen.
+ */
+static void
+test_store_reader_keeps_one_snapshot(void **state)
+{
+	char path[] = "/tmp/lcm-test-XXXXXX";
+	struct lcm_person p1 = { "moodle", "1", "One", NULL, NULL, NULL, NULL, NULL };
+	struct lcm_person p2 = { "moodle", "2", "Two", NULL, NULL, NULL, NULL, NULL };
+	struct lcm_store w, r;
+	struct lcm_err err;
+	enum lcm_outcome o;
+	int64_t id;
+	int fd = mkstemp(path);
+
+	(void)state;
+	assert_true(fd >= 0);
+	close(fd);
+	unlink(path);
+	lcm_err_init(&err);
+	assert_int_equal(lcm_store_open(&w, path, LCM_STORE_CREATE, 0, &err), 0);
+	assert_int_equal(lcm_store_person(&w, &p1, &id, &o, &err), 0);
+	assert_int_equal(lcm_store_open(&r, path, LCM_STORE_READONLY, 0, &err), 0);
+	assert_int_equal(count(&r, "SELECT count(*) FROM person"), 1);
+	assert_int_equal(lcm_store_person(&w, &p2, &id, &o, &err), 0);
+	assert_int_equal(count(&w, "SELECT count(*) FROM person"), 2);
+	assert_int_equal(count(&r, "SELECT count(*) FROM person"), 1);
+	lcm_store_close(&r);
+	assert_int_equal(lcm_store_open(&r, path, LCM_STORE_READONLY, 0, &err), 0);
+	assert_int_equal(count(&r, "SELECT count(*) FROM person"), 2);
+	lcm_store_close(&r);
+	lcm_store_close(&w);
+	unlink(path);
+	strcat(path, "-wal");
+	unlink(path);
+	path[strlen(path) - 4] = 0;
+	strcat(path, "-shm");
+	unlink(path);
+}
+
 static void
 test_store_default_path_order(void **state)
 {
@@ -384,6 +425,7 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_store_thread_root_and_post_find, setup, teardown),
 		cmocka_unit_test(test_store_open_refuses_foreign_database),
 		cmocka_unit_test(test_store_open_readonly_missing_file_fails),
+		cmocka_unit_test(test_store_reader_keeps_one_snapshot),
 		cmocka_unit_test(test_store_default_path_order),
 	};
 
