@@ -710,6 +710,22 @@ fail:
 }
 
 void
+lcm_engage_keep_persons(struct lcm_engage *e)
+{
+	free(e->posts);
+	free(e->threads);
+	free(e->weeks);
+	free(e->thread_ids.at);
+	free(e->post_ids.at);
+	e->posts = NULL;
+	e->threads = NULL;
+	e->weeks = NULL;
+	e->nposts = e->nthreads = e->nweeks = 0;
+	memset(&e->thread_ids, 0, sizeof(e->thread_ids));
+	memset(&e->post_ids, 0, sizeof(e->post_ids));
+}
+
+void
 lcm_engage_release(struct lcm_engage *e)
 {
 	size_t i;

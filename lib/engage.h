@@ -145,6 +145,13 @@ int lcm_engage_load(struct lcm_store *st, const struct lcm_engage_opts *o,
 void lcm_engage_release(struct lcm_engage *e);
 
 /*
+ * Frees the posts, threads and weeks of e, keeping its persons and
+ * their figures (lcm_engage_find and lcm_engage_select still work): a
+ * finished period kept to be compared with. Release e as usual.
+ */
+void lcm_engage_keep_persons(struct lcm_engage *e);
+
+/*
  * The second half of lcm_engage_load (engage_status.c): completions,
  * unanswered questions, trend, levels, reasons and statuses.
  */

@@ -1,9 +1,10 @@
 /*
  * report.c - the figures of a report: see report.h.
  *
- * The store is read twice by lcm_engage_load: for the period (with the
- * active weeks of the series) and for the period before (its statuses
- * are those of its own end, so "at risk" compares like with like).
+ * The store is read twice by lcm_engage_load: for the period before
+ * (its statuses are those of its own end, so "at risk" compares like
+ * with like), kept down to its persons and groups, then for the period
+ * (with the active weeks of the series).
  * Every group figure then comes from lcm_engage_groups: the whole
  * community as the one cohort everyone belongs to, a week series from a
  * view of the period's engagement where the posts outside the report are
@@ -128,12 +129,17 @@ lcm_report_load(struct lcm_store *st, const struct lcm_report_opts *o,
 	src->week0 = last - o->weeks + 1;
 	/* the Monday of the first week: week w's Monday is day 7w - 3 */
 	first = day_start(src->week0 * 7 - 3, o->local);
+	/*
+	 * The period before first, down to its groups and persons (what the
+	 * report compares with) before the period is read: the two loads
+	 * are never in memory together.
+	 */
+	if (load_engage(st, o, o->since - len, o->since - 1, 0, &src->prev, err) < 0 ||
+	    groups_of(st, o, &src->prev, 0, &src->prev_groups, err) < 0)
+		return -1;
+	lcm_engage_keep_persons(&src->prev);
 	if (load_engage(st, o, o->since, o->until, first, &src->cur, err) < 0)
 		return -1;
-	src->loaded = 1;
-	if (load_engage(st, o, o->since - len, o->since - 1, 0, &src->prev, err) < 0)
-		return -1;
-	src->loaded = 2;
 	/*
 	 * The weeks of the series end with the period: the same posts,
 	 * threads and active weeks as the period's (listed from the series'
@@ -141,8 +147,7 @@ lcm_report_load(struct lcm_store *st, const struct lcm_report_opts *o,
 	 */
 	src->weekly = src->cur;
 	src->weekly.o.since = first;
-	if (groups_of(st, o, &src->cur, 1, &src->groups, err) < 0 ||
-	    groups_of(st, o, &src->prev, 0, &src->prev_groups, err) < 0)
+	if (groups_of(st, o, &src->cur, 1, &src->groups, err) < 0)
 		return -1;
 	return load_talk(st, src, err);
 }
@@ -155,10 +160,8 @@ lcm_report_src_release(struct lcm_report_src *src)
 	lcm_unanswered_list_free(&src->open);
 	lcm_engage_groups_release(&src->groups);
 	lcm_engage_groups_release(&src->prev_groups);
-	if (src->loaded >= 1)
-		lcm_engage_release(&src->cur);
-	if (src->loaded >= 2)
-		lcm_engage_release(&src->prev);
+	lcm_engage_release(&src->cur);	/* zeroed when never loaded */
+	lcm_engage_release(&src->prev);
 	memset(src, 0, sizeof(*src));
 }
 

@@ -181,7 +181,7 @@ struct lcm_report_log;
 struct lcm_report_src {
 	struct lcm_report_opts o;
 	struct lcm_engage cur;		/* the period */
-	struct lcm_engage prev;		/* the period before, as long */
+	struct lcm_engage prev;		/* the period before, as long: persons only */
 	struct lcm_engage weekly;	/* cur seen from the series' start: shares cur's arrays */
 	int64_t week0;			/* first week of the series */
 	struct lcm_engage_groups groups;	/* of the split, or one: everyone */
@@ -189,7 +189,6 @@ struct lcm_report_src {
 	struct lcm_report_terms *terms;
 	struct lcm_report_log *log;
 	struct lcm_unanswered_list open;	/* every thread nobody answered */
-	int loaded;
 };
 
 /*

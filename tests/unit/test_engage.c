@@ -497,6 +497,22 @@ test_engage_select_at_risk_order(void **state)
 	assert_string_equal(view(state, LCM_VIEW_AT_RISK, 0), "a6 b1 b2 a2 a4 a3");
 }
 
+/* The report's period before: posts gone, persons, figures and order kept. */
+static void
+test_engage_keep_persons_keeps_what_select_reads(void **state)
+{
+	struct fixture *f = *state;
+	int64_t id = f->e.persons[2].id;
+
+	lcm_engage_keep_persons(&f->e);
+	assert_null(f->e.posts);
+	assert_int_equal(f->e.nposts, 0);
+	assert_int_equal(f->e.nthreads, 0);
+	assert_int_equal(f->e.nweeks, 0);
+	assert_int_equal(lcm_engage_find(&f->e, id), 2);
+	assert_string_equal(view(state, LCM_VIEW_AT_RISK, 0), "a6 b1 b2 a2 a4 a3");
+}
+
 static void
 test_engage_select_praise_order_and_top(void **state)
 {
@@ -713,6 +729,7 @@ main(void)
 		cmocka_unit_test(test_engage_idcmp_leading_zeros_total),
 		F(test_engage_select_all_by_id),
 		F(test_engage_select_at_risk_order),
+		F(test_engage_keep_persons_keeps_what_select_reads),
 		F(test_engage_select_praise_order_and_top),
 		F(test_engage_pseudonymize_hmac),
 		F(test_engage_network_degrees_and_betweenness),
