@@ -356,6 +356,50 @@ people(const struct lcm_report_src *src, const struct lcm_engage_group *g,
 }
 
 /*
+ * The posts of w with those outside the scope hidden: a copy, or w's own
+ * when the scope hides none (the whole community: no copy of a million
+ * posts).
+ */
+static struct lcm_engage_post *
+posts_in_scope(const struct lcm_engage *w, const struct lcm_report_scope *sc)
+{
+	struct lcm_engage_post *v;
+	size_t i, k;
+
+	for (i = 0; i < w->nposts; i++)
+		if (!w->posts[i].hidden && !lcm_report_post_in(sc, w, i))
+			break;
+	if (i == w->nposts)
+		return w->posts;
+	v = lcm_xreallocarray(NULL, w->nposts, sizeof(*v));
+	memcpy(v, w->posts, w->nposts * sizeof(*v));
+	for (k = i; k < w->nposts; k++)
+		if (!lcm_report_post_in(sc, w, k))
+			v[k].hidden = 1;
+	return v;
+}
+
+/* The active weeks of w's members of the scope: a copy, or w's own. */
+static struct lcm_engage_active_week *
+weeks_in_scope(const struct lcm_engage *w, const struct lcm_report_scope *sc, size_t *n)
+{
+	struct lcm_engage_active_week *v;
+	size_t i;
+
+	for (i = 0; i < w->nweeks; i++)
+		if (!sc->member[w->weeks[i].person])
+			break;
+	*n = w->nweeks;
+	if (i == w->nweeks)
+		return w->weeks;
+	v = lcm_xreallocarray(NULL, w->nweeks, sizeof(*v));
+	for (i = 0, *n = 0; i < w->nweeks; i++)
+		if (sc->member[w->weeks[i].person])
+			v[(*n)++] = w->weeks[i];
+	return v;
+}
+
+/*
  * The week series: lcm_engage_groups by week over a view of the weekly
  * engagement with the posts outside the report hidden and the activity
  * of its learners only. Weeks before anything happened are left out.
@@ -369,22 +413,16 @@ weekly(struct lcm_store *st, const struct lcm_report_src *src,
 	struct lcm_engage_groups wg = { 0 };
 	struct lcm_report_week *x;
 	int64_t first = INT64_MIN, last;
-	size_t i, k, n = 0;
+	size_t k, n = 0;
 	int rc;
 
-	v.posts = lcm_xreallocarray(NULL, w->nposts ? w->nposts : 1, sizeof(*v.posts));
-	for (i = 0; i < w->nposts; i++) {
-		v.posts[i] = w->posts[i];
-		if (!lcm_report_post_in(sc, w, i))
-			v.posts[i].hidden = 1;
-	}
-	v.weeks = lcm_xreallocarray(NULL, w->nweeks ? w->nweeks : 1, sizeof(*v.weeks));
-	for (i = 0, v.nweeks = 0; i < w->nweeks; i++)
-		if (sc->member[w->weeks[i].person])
-			v.weeks[v.nweeks++] = w->weeks[i];
+	v.posts = posts_in_scope(w, sc);
+	v.weeks = weeks_in_scope(w, sc, &v.nweeks);
 	rc = lcm_engage_groups(st, &v, LCM_ENGAGE_BY_WEEK, 0, 0, &wg, err);
-	free(v.posts);
-	free(v.weeks);
+	if (v.posts != w->posts)
+		free(v.posts);
+	if (v.weeks != w->weeks)
+		free(v.weeks);
 	if (rc < 0)
 		return -1;
 	if (w->first_activity != INT64_MAX)
