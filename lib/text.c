@@ -414,8 +414,10 @@ tag(struct out *o, const char *name, int end)
 	int kind = T_INLINE;
 
 	for (i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
-		if (strcmp(name, tags[i].name) == 0)
+		if (strcmp(name, tags[i].name) == 0) {
 			kind = tags[i].kind;
+			break;
+		}
 	switch (kind) {
 	case T_PRE:
 		o->pre += end ? (o->pre > 0 ? -1 : 0) : 1;
@@ -751,6 +753,8 @@ opens(const unsigned char *p, const unsigned char *end, int clause)
 		return 0;
 	fold(p, end, f, sizeof(f));
 	for (i = 0; i < sizeof(openers) / sizeof(openers[0]); i++) {
+		if (f[0] != openers[i].words[0])	/* most sentences: no opener */
+			continue;
 		fl = openers[i].flags;
 		n = strlen(openers[i].words);
 		if ((clause && !(fl & (F_CLAUSE | F_NOT))) ||
