@@ -424,6 +424,7 @@ main(int argc, char **argv)
 		return lcm_cli_finish(&cli, lcm_cli_print_version(&cli));
 	s.o.until = until != INT64_MIN ? until : cli.now;
 	s.o.local = s.local = cli.tz != NULL;
+	s.o.weeks = s.by == LCM_ENGAGE_BY_WEEK;
 	if ((status = check(&cli, &s, top_set, &key)) != LCM_EXIT_OK)
 		return status;
 	if (lcm_cli_format(&cli, fmt, &s.fmt) < 0)

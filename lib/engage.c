@@ -539,7 +539,7 @@ count_days(struct lcm_engage *e, size_t i, struct days *a, struct days *b,
 			v = b->v[y++];
 		d = floor_div(v, 2);
 		week = lcm_engage_week(d);
-		if (week != lastw) {
+		if (week != lastw && e->o.weeks) {
 			lastw = week;
 			add_week(e, wcap, i, week);
 		}

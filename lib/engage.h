@@ -62,7 +62,8 @@ struct lcm_engage_opts {
 	int64_t until;		/* period end and "now" of every age */
 	int64_t inactive_after;	/* seconds; 14 days by default */
 	int local;		/* days and weeks in the local zone, not UTC */
-	int64_t weeks_from;	/* also list active weeks from here (0: since) */
+	int weeks;		/* list the active weeks (e->weeks): --by week, reports */
+	int64_t weeks_from;	/* with weeks: list them from here (0: since) */
 };
 
 /* One person and their figures over the period. */
@@ -127,7 +128,7 @@ struct lcm_engage {
 	size_t nposts;
 	struct lcm_engage_thread *threads;
 	size_t nthreads;
-	struct lcm_engage_active_week *weeks;	/* by person, then week */
+	struct lcm_engage_active_week *weeks;	/* by person, then week (o.weeks) */
 	size_t nweeks;
 	int64_t first_activity;		/* earliest post or event, INT64_MAX */
 	int several_platforms;

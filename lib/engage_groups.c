@@ -524,6 +524,8 @@ lcm_engage_groups(struct lcm_store *st, const struct lcm_engage *e,
 		make_key_groups(&b);
 	else if (by == LCM_ENGAGE_BY_COURSE || by == LCM_ENGAGE_BY_FORUM)
 		rc = make_place_groups(st, &b, err);
+	else if (by == LCM_ENGAGE_BY_WEEK && !e->o.weeks)	/* a caller's mistake */
+		rc = lcm_error(err, "groups by week need the active weeks: load with weeks set");
 	else if (by == LCM_ENGAGE_BY_WEEK)
 		rc = make_week_groups(&b, err);
 	else

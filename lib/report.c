@@ -35,17 +35,19 @@ day_start(int64_t day, int local)
 
 /*
  * Loads e for since..until with the options of o, pseudonymised when
- * asked; its active weeks listed from weeks_from on (0: since).
+ * asked; with weeks, its active weeks listed from weeks_from on.
  */
 static int
 load_engage(struct lcm_store *st, const struct lcm_report_opts *o, int64_t since,
-	    int64_t until, int64_t weeks_from, struct lcm_engage *e, struct lcm_err *err)
+	    int64_t until, int weeks, int64_t weeks_from, struct lcm_engage *e,
+	    struct lcm_err *err)
 {
 	struct lcm_engage_opts eo;
 
 	memset(&eo, 0, sizeof(eo));
 	eo.since = since;
 	eo.until = until;
+	eo.weeks = weeks;
 	eo.weeks_from = weeks_from;
 	eo.inactive_after = o->inactive_after;
 	eo.local = o->local;
@@ -134,11 +136,11 @@ lcm_report_load(struct lcm_store *st, const struct lcm_report_opts *o,
 	 * report compares with) before the period is read: the two loads
 	 * are never in memory together.
 	 */
-	if (load_engage(st, o, o->since - len, o->since - 1, 0, &src->prev, err) < 0 ||
+	if (load_engage(st, o, o->since - len, o->since - 1, 0, 0, &src->prev, err) < 0 ||
 	    groups_of(st, o, &src->prev, 0, &src->prev_groups, err) < 0)
 		return -1;
 	lcm_engage_keep_persons(&src->prev);
-	if (load_engage(st, o, o->since, o->until, first, &src->cur, err) < 0)
+	if (load_engage(st, o, o->since, o->until, 1, first, &src->cur, err) < 0)
 		return -1;
 	/*
 	 * The weeks of the series end with the period: the same posts,

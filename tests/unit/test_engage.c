@@ -118,6 +118,7 @@ load_weeks(int64_t since, int64_t weeks_from)
 	o.since = since;
 	o.until = NOW;
 	o.inactive_after = 14 * LCM_DAY;
+	o.weeks = 1;
 	o.weeks_from = weeks_from;
 	if (lcm_engage_load(&f->st, &o, &f->e, &err) < 0)
 		fail_msg("%s", err.msg);
@@ -372,7 +373,7 @@ test_engage_load_fails_without_event_table(void **state)
 {
 	struct lcm_store st;
 	struct lcm_engage e;
-	struct lcm_engage_opts o = { INT64_MIN, NOW, 14 * LCM_DAY, 0, 0 };
+	struct lcm_engage_opts o = { INT64_MIN, NOW, 14 * LCM_DAY, 0, 0, 0 };
 	struct lcm_err err;
 
 	(void)state;
@@ -681,6 +682,30 @@ test_engage_groups_weeks(void **state)
 	lcm_engage_groups_release(&gs);
 }
 
+/* Without o.weeks (lcm-engage per person): no week list, and no groups by week. */
+static void
+test_engage_weeks_listed_only_when_asked(void **state)
+{
+	struct fixture *f = *state;
+	struct lcm_engage e;
+	struct lcm_engage_groups gs;
+	struct lcm_engage_opts o = f->e.o;
+	struct lcm_err err;
+	size_t i;
+
+	assert_true(f->e.nweeks > 0);
+	o.weeks = 0;
+	lcm_err_init(&err);
+	assert_int_equal(lcm_engage_load(&f->st, &o, &e, &err), 0);
+	assert_int_equal(e.nweeks, 0);
+	assert_null(e.weeks);
+	for (i = 0; i < e.npersons; i++)	/* the figures do not change */
+		assert_int_equal(e.persons[i].active_weeks, f->e.persons[i].active_weeks);
+	assert_int_equal(lcm_engage_groups(&f->st, &e, LCM_ENGAGE_BY_WEEK, 0, 5, &gs, &err), -1);
+	assert_non_null(strstr(err.msg, "need the active weeks"));
+	lcm_engage_release(&e);
+}
+
 static void
 test_engage_by_parse_unknown(void **state)
 {
@@ -737,6 +762,7 @@ main(void)
 		F(test_engage_groups_min_group_suppresses),
 		F(test_engage_groups_forum_members),
 		F(test_engage_groups_course_members),
+		F(test_engage_weeks_listed_only_when_asked),
 		F(test_engage_groups_weeks),
 		cmocka_unit_test(test_engage_by_parse_unknown),
 		cmocka_unit_test(test_engage_status_names),
