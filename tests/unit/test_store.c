@@ -359,7 +359,7 @@ test_store_open_readonly_missing_file_fails(void **state)
 static void
 test_store_reader_keeps_one_snapshot(void **state)
 {
-	char path[] = "/tmp/lcm-test-XXXXXX";
+	char path[] = "/tmp/lcm-test-XXXXXX", side[sizeof(path) + 4];
 	struct lcm_person p1 = { "moodle", "1", "One", NULL, NULL, NULL, NULL, NULL };
 	struct lcm_person p2 = { "moodle", "2", "Two", NULL, NULL, NULL, NULL, NULL };
 	struct lcm_store w, r;
@@ -386,11 +386,10 @@ test_store_reader_keeps_one_snapshot(void **state)
 	lcm_store_close(&r);
 	lcm_store_close(&w);
 	unlink(path);
-	strcat(path, "-wal");
-	unlink(path);
-	path[strlen(path) - 4] = 0;
-	strcat(path, "-shm");
-	unlink(path);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	unlink(side);
 }
 
 static void
