@@ -163,11 +163,20 @@ cp_width(long cp)
 static void
 add_utf8(struct lcm_buf *b, const char *s, int flatten)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *run;
 	size_t n;
 	long cp;
 
 	while (*p) {
+		/* a run of ASCII in one copy, not a call a character: most
+		 * text is ASCII, and a listing can be megabytes */
+		for (run = p; *p && *p < 0x80 &&
+		     !(flatten && (*p == '\t' || *p == '\r' || *p == '\n')); p++)
+			;
+		if (p > run) {
+			lcm_buf_add(b, run, (size_t)(p - run));
+			continue;
+		}
 		n = utf8_decode(p, &cp);
 		if (cp < 0)
 			lcm_buf_adds(b, REPLACEMENT);
