@@ -18,7 +18,9 @@ CFLAGS  ?= -O2 -g
 WERROR  ?= -Werror
 CSV_LIBS ?= -lcsv
 
-B := build$(if $(SANITIZE),-san)
+# BUILD names another build directory (two builds side by side).
+BUILD ?= build
+B := $(BUILD)$(if $(SANITIZE),-san)
 
 WARN := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wvla -Wwrite-strings -Wformat=2 $(WERROR)
