@@ -45,7 +45,7 @@ struct lcm_cli {
 	int help, version;	/* -h, -V seen */
 };
 
-/* Sets prog and now (the clock); the rest empty. */
+/* Sets prog and now (LCM_NOW when set and a time, else the clock); the rest empty. */
 void lcm_cli_init(struct lcm_cli *cli, const char *prog);
 
 /*

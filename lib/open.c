@@ -1,23 +1,33 @@
 /* open.c - the store or files in memory, for analysis programs. */
 #include "open.h"
 
+#include <poll.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 /*
- * Is standard input data piped or redirected to us? A pipe or a regular
- * file is; a terminal or /dev/null (cron's) is not.
+ * Does standard input hold data? A non-empty regular file does; a pipe
+ * does once something was written to it (poll waits for the writer and
+ * reads nothing). A terminal, /dev/null and cron's pipe, closed at once,
+ * do not.
  */
 static int
 stdin_has_data(void)
 {
+	struct pollfd pfd = { .fd = STDIN_FILENO, .events = POLLIN };
 	struct stat sb;
 
 	if (fstat(STDIN_FILENO, &sb) != 0)
 		return 0;
-	return S_ISFIFO(sb.st_mode) || (S_ISREG(sb.st_mode) && sb.st_size > 0);
+	if (S_ISREG(sb.st_mode))
+		return sb.st_size > 0;
+	if (!S_ISFIFO(sb.st_mode) && !S_ISSOCK(sb.st_mode))
+		return 0;
+	while (poll(&pfd, 1, -1) < 0)
+		;	/* EINTR */
+	return (pfd.revents & POLLIN) != 0;
 }
 
 int
@@ -32,18 +42,23 @@ lcm_open_input(struct lcm_store *st, const char *db, char *const *files,
 	const char *path, *env;
 	int i;
 
-	/* "lcm-unanswered < forum.csv" reads the file, not the store */
+	/*
+	 * With no file, the store. Standard input only when no store is named
+	 * or found and it holds data ("lcm-unanswered < forum.csv" in a fresh
+	 * directory): cron's empty pipe never hides ./lcm.db.
+	 */
 	env = getenv("LCM_DB");
-	if (nfiles == 0 && !db && !(env && *env) && stdin_has_data()) {
+	path = lcm_store_default_path(db);
+	if (nfiles == 0 && !db && !(env && *env) && access(path, F_OK) != 0 &&
+	    stdin_has_data()) {
 		files = stdin_only;
 		nfiles = 1;
 	}
 	if (nfiles == 0) {
-		path = lcm_store_default_path(db);
 		/* SQLite would make an empty file: say what is wrong instead */
 		if (access(path, F_OK) != 0)
 			return lcm_error(err, "no store '%s': import exports first with lcm-import,"
-					 " or give files", path);
+					 " or give files ('-' for standard input)", path);
 		return lcm_store_open(st, path, (flags & LCM_OPEN_WRITE) ? 0 : LCM_STORE_READONLY,
 				      5000, err);
 	}

@@ -18,10 +18,10 @@ enum {
  * With nfiles == 0: opens the store at db (lcm_store_default_path),
  * read-only unless LCM_OPEN_WRITE; it must exist. Otherwise: creates an
  * in-memory store and imports each file ("-" is standard input) with
- * opts (NULL for defaults). No file, no --db, no LCM_DB and standard
- * input a pipe or a non-empty file means standard input, so that
- * "prog < export.csv" works with no set-up. Returns 0, or -1 with err
- * filled.
+ * opts (NULL for defaults). With no file, standard input is read only
+ * when no store is named (db, LCM_DB) or found (./lcm.db) and it holds
+ * data, so that "prog < export.csv" works with no set-up while cron's
+ * empty pipe never hides the store. Returns 0, or -1 with err filled.
  */
 int lcm_open_input(struct lcm_store *st, const char *db, char *const *files,
 		   int nfiles, const struct lcm_import_opts *opts, int flags,

@@ -794,16 +794,17 @@ test_csv_write_record_round_trip(void **state)
 static void
 test_csv_next_moodle_fixture(void **state)
 {
-	static const char *paths[] = {
-		"../shared/fixtures/moodle/log_report_resaved.csv",
-		"/work/shared/fixtures/moodle/log_report_resaved.csv"
-	};
+	const char *dir = getenv("LCM_FIXTURES"), *ci = getenv("CI");
+	char path[4096];
 	struct rd *d = *state;
 	size_t i, count = 0;
 
-	d->fp = NULL;
-	for (i = 0; i < 2 && !d->fp; i++)
-		d->fp = fopen(paths[i], "rb");
+	/* a fresh clone has no ../shared: skipped there, a failure under CI */
+	snprintf(path, sizeof(path), "%s/moodle/log_report_resaved.csv",
+		 dir && *dir ? dir : "../shared/fixtures");
+	d->fp = fopen(path, "rb");
+	if (!d->fp && ci && strcmp(ci, "true") == 0)
+		fail_msg("CI=true and no fixture '%s'", path);
 	if (!d->fp)
 		skip();
 	lcm_err_init(&d->err);

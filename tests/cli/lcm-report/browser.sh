@@ -4,7 +4,7 @@
 # screenshot must not be blank. No pixel is compared: only facts.
 # Without a browser this test fails, it never passes silently.
 here=$(cd "$(dirname "$0")" && pwd)
-browser=$(sh "$here/find-chromium") || { echo "browser: none, test failed"; exit 1; }
+browser=$(sh "$here/find-chromium" 2>>chromium.log) || { echo "browser: none, test failed"; tail -n 3 chromium.log; exit 1; }
 lcm-import -q --course AGILE-2026 --tz Europe/Paris "$SAMPLE/users.csv"
 for f in "Annonces:annonces" "Questions sur le cours:questions" "Café des apprenants:cafe"; do
 	lcm-import -q --course AGILE-2026 --tz Europe/Paris --forum "${f%%:*}" \
