@@ -97,34 +97,78 @@ civil_from_days(int64_t days, int *y, int *mon, int *d)
 	*y = (int)(yoe + era * 400 + (*mon <= 2));
 }
 
+/*
+ * The working time of local day number day that falls in [from, to):
+ * its window clipped to the range, 0 on a day off.
+ */
+static int64_t
+day_share(const struct lcm_bizhours *bh, int64_t day, int64_t from, int64_t to)
+{
+	int64_t open, close, lo, hi;
+	int y, mon, d;
+
+	/* 1970-01-01, day 0, was a Thursday (3 when Monday is 0) */
+	if (!(bh->days & (1u << (((day % 7) + 7 + 3) % 7))))
+		return 0;
+	civil_from_days(day, &y, &mon, &d);
+	open = lcm_time_from_local(y, mon, d, bh->start / 60, bh->start % 60, 0);
+	/* the window's length in seconds: no DST change falls in office hours */
+	close = open + (int64_t)(bh->end - bh->start) * 60;
+	lo = open > from ? open : from;
+	hi = close < to ? close : to;
+	return hi > lo ? hi - lo : 0;
+}
+
+/* The local day number of t (with DST a day lasts 23 or 25 hours). */
+static int64_t
+local_day(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+
+	if (!localtime_r(&tt, &tm))
+		return t / 86400 - (t % 86400 < 0);
+	return lcm_days_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1,
+				   (unsigned)tm.tm_mday);
+}
+
 int64_t
 lcm_bizhours_between(const struct lcm_bizhours *bh, int64_t from, int64_t to)
 {
-	struct tm tm;
-	time_t t = (time_t)from;
-	int64_t total = 0, days, open, close, lo, hi;
-	int y, mon, d;
+	return lcm_bizhours_between_walked(bh, from, to, NULL);
+}
 
+int64_t
+lcm_bizhours_between_walked(const struct lcm_bizhours *bh, int64_t from, int64_t to,
+			    int64_t *walked)
+{
+	int64_t total = 0, first, last, day, weeks = 0, n = 0;
+	int per_week = 0, i;
+
+	if (walked)
+		*walked = 0;
 	if (to <= from)
 		return 0;
-	localtime_r(&t, &tm);
-	days = lcm_days_from_civil(tm.tm_year + 1900, (unsigned)tm.tm_mon + 1,
-				   (unsigned)tm.tm_mday);
-	/* one local day at a time: with DST a day lasts 23 or 25 hours */
-	for (;; days++) {
-		civil_from_days(days, &y, &mon, &d);
-		open = lcm_time_from_local(y, mon, d, bh->start / 60, bh->start % 60, 0);
-		if (open >= to)
-			break;
-		/* 1970-01-01, day 0, was a Thursday (3 when Monday is 0) */
-		if (!(bh->days & (1u << (((days % 7) + 7 + 3) % 7))))
-			continue;
-		/* the window's length in seconds: no DST change falls in office hours */
-		close = open + (int64_t)(bh->end - bh->start) * 60;
-		lo = open > from ? open : from;
-		hi = close < to ? close : to;
-		if (hi > lo)
-			total += hi - lo;
+	first = local_day(from);
+	last = local_day(to);
+	/*
+	 * Days first + 1 to last - 2 lie wholly inside (from, to): their
+	 * windows count in full, whatever DST does, so whole weeks of them
+	 * are counted by multiplication and only the first day and the
+	 * last 8 or fewer are walked.
+	 */
+	if (last - first > 9) {
+		weeks = (last - first - 2) / 7;
+		for (i = 0; i < 7; i++)
+			per_week += (bh->days >> i) & 1;
+		total = weeks * per_week * (int64_t)(bh->end - bh->start) * 60;
+		total += day_share(bh, first, from, to);
+		n++;
+		first += 1 + 7 * weeks;
 	}
+	for (day = first; day <= last; day++, n++)
+		total += day_share(bh, day, from, to);
+	if (walked)
+		*walked = n;
 	return total;
 }

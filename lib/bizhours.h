@@ -25,8 +25,20 @@ struct lcm_bizhours {
 int lcm_bizhours_parse(const char *spec, struct lcm_bizhours *bh,
 		       struct lcm_err *err);
 
-/* Seconds of working time between from and to (0 when to <= from). */
+/*
+ * Seconds of working time in [from, to) (0 when to <= from). The cost
+ * does not grow with the span: whole weeks are counted by
+ * multiplication, and at most 10 days are looked at one by one.
+ */
 int64_t lcm_bizhours_between(const struct lcm_bizhours *bh, int64_t from,
 			     int64_t to);
+
+/*
+ * lcm_bizhours_between, also setting *walked (when not NULL) to the
+ * number of days it looked at one by one: what a test holds to at most
+ * 10, whatever the span.
+ */
+int64_t lcm_bizhours_between_walked(const struct lcm_bizhours *bh, int64_t from,
+				    int64_t to, int64_t *walked);
 
 #endif

@@ -324,7 +324,7 @@ load_threads(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 	return 0;
 }
 
-/* Posts up to the end, then their parents and threads' roots linked. */
+/* Posts before the end, then their parents and threads' roots linked. */
 static int
 load_posts(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 {
@@ -336,7 +336,7 @@ load_posts(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 
 	s = lcm_store_prepare(st, "SELECT id, thread_id, coalesce(parent_id, 0),"
 			      " parent_ext IS NOT NULL, author_id, created, words, is_question,"
-			      " accepted, deleted OR private FROM post WHERE created <= ?1"
+			      " accepted, deleted OR private FROM post WHERE created < ?1"
 			      " ORDER BY id", err);
 	if (!s)
 		return -1;
@@ -395,10 +395,11 @@ load_posts(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 	return 0;
 }
 
+/* A period is [since, until): a time at the boundary is in the later one. */
 static int
 in_period(const struct lcm_engage *e, int64_t t)
 {
-	return t >= e->o.since && t <= e->o.until;
+	return t >= e->o.since && t < e->o.until;
 }
 
 static int
@@ -497,11 +498,12 @@ activity(struct lcm_engage *e, struct lcm_engage_person *p, int64_t t, int64_t d
 		p->last_seen = t;
 	if (t < e->first_activity)
 		e->first_activity = t;
-	if (t > e->o.until - win)
+	/* the trend windows are [until - win, until) and the one before */
+	if (t >= e->o.until - win)
 		p->recent++;
-	else if (t > e->o.until - 2 * win)
+	else if (t >= e->o.until - 2 * win)
 		p->before++;
-	if (t < from || t > e->o.until)
+	if (t < from || t >= e->o.until)
 		return;
 	in = in_period(e, t);
 	if (in) {
@@ -651,7 +653,7 @@ activity_figures(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err
 	int rc;
 
 	s = lcm_store_prepare(st, "SELECT person_id, ts FROM event WHERE person_id IS NOT NULL"
-			      " AND ts <= ?1 ORDER BY person_id, ts", err);
+			      " AND ts < ?1 ORDER BY person_id, ts", err);
 	if (!s)
 		return -1;
 	order = posts_by_author(e, &start);

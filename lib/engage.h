@@ -31,7 +31,7 @@
 #define LCM_NONE ((size_t)UINT32_MAX)
 
 enum lcm_engage_status {
-	LCM_STATUS_NEVER,	/* no post or event at all up to the period's end */
+	LCM_STATUS_NEVER,	/* no post or event at all before the period's end */
 	LCM_STATUS_INACTIVE,	/* nothing for --inactive-after */
 	LCM_STATUS_AT_RISK,	/* a reason below */
 	LCM_STATUS_ACTIVE,
@@ -58,8 +58,9 @@ enum {
 #define LCM_ENGAGE_MIN_ACTIVE 5		/* active persons a cohort needs */
 
 struct lcm_engage_opts {
-	int64_t since;		/* period start (INT64_MIN: none) */
-	int64_t until;		/* period end and "now" of every age */
+	/* the period is [since, until): a time at until is in the next one */
+	int64_t since;		/* period start, included (INT64_MIN: none) */
+	int64_t until;		/* period end, excluded, and "now" of every age */
 	int64_t inactive_after;	/* seconds; 14 days by default */
 	int local;		/* days and weeks in the local zone, not UTC */
 	int weeks;		/* list the active weeks (e->weeks): --by week, reports */
@@ -79,7 +80,7 @@ struct lcm_engage_person {
 	int64_t active_days, active_weeks, events;
 	int64_t activity;		/* posts + events in the period */
 	int64_t recent, before;		/* activity in the two trend windows */
-	int64_t completions;		/* items completed up to the end */
+	int64_t completions;		/* items completed before the end */
 	int level;			/* 0-3, -1: none */
 	double trend;			/* NaN: none */
 	enum lcm_engage_status status;
@@ -124,7 +125,7 @@ struct lcm_engage {
 	struct lcm_engage_opts o;
 	struct lcm_engage_person *persons;
 	size_t npersons;
-	struct lcm_engage_post *posts;	/* created up to the end */
+	struct lcm_engage_post *posts;	/* created before the end */
 	size_t nposts;
 	struct lcm_engage_thread *threads;
 	size_t nthreads;

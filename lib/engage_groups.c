@@ -217,7 +217,7 @@ course_events(struct lcm_store *st, struct builder *b, struct lcm_err *err)
 	int rc;
 
 	s = lcm_store_prepare(st, "SELECT course_id, person_id, ts FROM event NOT INDEXED"
-			      " WHERE ts <= ?1 AND course_id > 0 AND person_id IS NOT NULL", err);
+			      " WHERE ts < ?1 AND course_id > 0 AND person_id IS NOT NULL", err);
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, b->e->o.until);
@@ -268,22 +268,49 @@ make_place_groups(struct lcm_store *st, struct builder *b, struct lcm_err *err)
 	return course_events(st, b, err);
 }
 
-/* One group per ISO week from the period's start (or first activity). */
+/*
+ * The first week with activity among the LCM_ENGAGE_MAX_WEEKS weeks that
+ * end with week last, or INT64_MAX: what a period without a start begins
+ * with, so that one time far in the past (a year-0 date that import
+ * accepts) neither fails the run nor adds thousands of empty weeks.
+ */
+static int64_t
+first_recent_week(const struct lcm_engage *e, int64_t last)
+{
+	int64_t first = INT64_MAX, w;
+	size_t i;
+
+	for (i = 0; i < e->nweeks; i++) {
+		w = e->weeks[i].week;
+		if (w > last - LCM_ENGAGE_MAX_WEEKS && w <= last && w < first)
+			first = w;
+	}
+	return first;
+}
+
+/*
+ * One group per ISO week, empty ones included, from the week of the
+ * period's start (without one, of the first activity in the last
+ * LCM_ENGAGE_MAX_WEEKS weeks) to the week of its last second: the period
+ * is [since, until).
+ */
 static int
 make_week_groups(struct builder *b, struct lcm_err *err)
 {
 	const struct lcm_engage *e = b->e;
-	int64_t start = e->o.since != INT64_MIN ? e->o.since : e->first_activity;
 	int64_t w, last, learners = 0;
 	char label[24];
 	size_t i;
 
-	if (start == INT64_MAX || start > e->o.until)
+	if (e->o.since >= e->o.until)
 		return 0;
-	b->week0 = lcm_engage_week(lcm_engage_day(start, e->o.local));
-	last = lcm_engage_week(lcm_engage_day(e->o.until, e->o.local));
+	last = lcm_engage_week(lcm_engage_day(e->o.until - 1, e->o.local));
+	if (e->o.since != INT64_MIN)
+		b->week0 = lcm_engage_week(lcm_engage_day(e->o.since, e->o.local));
+	else if ((b->week0 = first_recent_week(e, last)) == INT64_MAX)
+		return 0;
 	if (last - b->week0 >= LCM_ENGAGE_MAX_WEEKS)
-		return lcm_error(err, "%lld weeks from the start to the end: at most %d",
+		return lcm_error(err, "%lld weeks from the period's start to its end: at most %d",
 				 (long long)(last - b->week0 + 1), LCM_ENGAGE_MAX_WEEKS);
 	b->nweeks = last - b->week0 + 1;
 	for (w = b->week0; w <= last; w++)

@@ -4,7 +4,7 @@
  *
  * Members of a group are persons who are not staff: those of the cohort
  * or manager; those who posted in the forum; those who posted or have an
- * event in the course (up to the period's end); everyone, for weeks.
+ * event in the course (before the period's end); everyone, for weeks.
  * Threads belong to the group of their first post (for cohorts and
  * managers: of its author), replies and questions to their own.
  */
@@ -67,7 +67,8 @@ void lcm_engage_groups_release(struct lcm_engage_groups *gs);
 void lcm_engage_group_network(const struct lcm_engage *e, struct lcm_engage_group *g,
 			      const size_t *edges, size_t n, size_t *local);
 
-/* Weeks from --since (or the first activity) to --until: a guard. */
+/* Weeks of a period by week at most (--since to --until; without --since,
+ * only the last this many are looked at for the first activity). */
 #define LCM_ENGAGE_MAX_WEEKS 5300
 
 #endif

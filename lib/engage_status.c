@@ -59,7 +59,7 @@ lcm_engage_reasons(const struct lcm_engage_person *p, struct lcm_buf *b)
 	}
 }
 
-/* Items completed up to the period's end, per person. */
+/* Items completed before the period's end, per person. */
 static int
 completions(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 {
@@ -68,7 +68,7 @@ completions(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err)
 	int rc;
 
 	s = lcm_store_prepare(st, "SELECT person_id, count(*) FROM completion"
-			      " WHERE (ts IS NULL OR ts <= ?1) AND (state LIKE 'complete%'"
+			      " WHERE (ts IS NULL OR ts < ?1) AND (state LIKE 'complete%'"
 			      " OR state LIKE 'passed' OR state LIKE 'done' OR state LIKE 'termin%')"
 			      " GROUP BY person_id", err);
 	if (!s)
@@ -209,7 +209,8 @@ status_of(struct lcm_engage *e, struct lcm_engage_person *p)
 		LCM_REASON_UNANSWERED | LCM_REASON_LURKER | LCM_REASON_BEHIND;
 	int64_t posts = p->threads + p->replies;
 
-	if (p->last_seen != INT64_MIN && e->o.until - p->last_seen >= e->o.inactive_after) {
+	/* inactive: nothing in [until - inactive_after, until), half-open as periods are */
+	if (p->last_seen != INT64_MIN && e->o.until - p->last_seen > e->o.inactive_after) {
 		p->reasons |= LCM_REASON_INACTIVE;
 		p->inactive_days = (e->o.until - p->last_seen) / LCM_DAY;
 	}

@@ -34,7 +34,7 @@ day_start(int64_t day, int local)
 }
 
 /*
- * Loads e for since..until with the options of o, pseudonymised when
+ * Loads e for [since, until) with the options of o, pseudonymised when
  * asked; with weeks, its active weeks listed from weeks_from on.
  */
 static int
@@ -127,7 +127,8 @@ lcm_report_load(struct lcm_store *st, const struct lcm_report_opts *o,
 	if (o->weeks < 1 || o->weeks > LCM_ENGAGE_MAX_WEEKS)
 		return lcm_error(err, "weeks: %d is not from 1 to %d", o->weeks,
 				 LCM_ENGAGE_MAX_WEEKS);
-	last = lcm_engage_week(lcm_engage_day(o->until, o->local));
+	/* the period is [since, until): its last week is that of until - 1 */
+	last = lcm_engage_week(lcm_engage_day(o->until - 1, o->local));
 	src->week0 = last - o->weeks + 1;
 	/* the Monday of the first week: week w's Monday is day 7w - 3 */
 	first = day_start(src->week0 * 7 - 3, o->local);
@@ -136,7 +137,7 @@ lcm_report_load(struct lcm_store *st, const struct lcm_report_opts *o,
 	 * report compares with) before the period is read: the two loads
 	 * are never in memory together.
 	 */
-	if (load_engage(st, o, o->since - len, o->since - 1, 0, 0, &src->prev, err) < 0 ||
+	if (load_engage(st, o, o->since - len, o->since, 0, 0, &src->prev, err) < 0 ||
 	    groups_of(st, o, &src->prev, 0, &src->prev_groups, err) < 0)
 		return -1;
 	lcm_engage_keep_persons(&src->prev);
@@ -429,7 +430,8 @@ weekly(struct lcm_store *st, const struct lcm_report_src *src,
 		return -1;
 	if (w->first_activity != INT64_MAX)
 		first = lcm_engage_week(lcm_engage_day(w->first_activity, w->o.local));
-	last = lcm_engage_week(lcm_engage_day(w->o.until + 1, w->o.local));
+	/* a week is partial when the period ends before its last second */
+	last = lcm_engage_week(lcm_engage_day(w->o.until, w->o.local));
 	r->weeks = lcm_xcalloc(wg.n ? wg.n : 1, sizeof(*r->weeks));
 	for (k = 0; k < wg.n; k++) {
 		const struct lcm_engage_group *g = &wg.g[k];

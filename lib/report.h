@@ -53,7 +53,7 @@ int lcm_report_format_of_path(const char *path, enum lcm_report_format *out);
 const char *lcm_report_format_ext(enum lcm_report_format f);
 
 struct lcm_report_opts {
-	int64_t since, until;		/* the period, both ends included */
+	int64_t since, until;		/* the period: [since, until) */
 	int64_t inactive_after;		/* as lcm-engage (14 days) */
 	int weeks;			/* weeks in the weekly series (12) */
 	int top;			/* rows of each list (10) */

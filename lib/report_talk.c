@@ -478,7 +478,7 @@ lcm_report_log_load(struct lcm_store *st, const struct lcm_engage *e,
 	*out = log;
 	/* the period's rows are a few: a scan beats the person index */
 	s = lcm_store_prepare(st, "SELECT coalesce(object, 0), person_id, coalesce(course_id, 0)"
-			      " FROM event NOT INDEXED WHERE ts >= ?1 AND ts <= ?2"
+			      " FROM event NOT INDEXED WHERE ts >= ?1 AND ts < ?2"
 			      " AND person_id IS NOT NULL", err);
 	if (!s)
 		return -1;

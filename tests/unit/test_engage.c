@@ -5,8 +5,8 @@
  * the CSV files of tests/data/lcm-engage, written here in SQL so that this test
  * does not depend on the importers).
  *
- * Now is Monday 2026-11-23 09:00 UTC. Trend windows: recent is after
- * 2026-11-09 09:00, before is after 2026-10-26 09:00.
+ * Now is Monday 2026-11-23 09:00 UTC. Trend windows: recent is from
+ * 2026-11-09 09:00, before from 2026-10-26 09:00 (periods are [start, end)).
  *
  * Cohort A: x1 (expert), a1..a6; cohort B: b1, b2; t1 is staff.
  * Activity (posts + events): a1 2+3=5, a2 1+9=10, a3 0+5=5, a4 2+2=4,
@@ -101,10 +101,11 @@ struct fixture {
 /* The reasons of the last reasons() call, freed by the teardown. */
 static struct lcm_buf why;
 
-/* The store with the community, loaded for the period since..NOW, its
- * active weeks listed from weeks_from (0: since). */
+/* The store with the community and the SQL of extra (NULL: none), loaded
+ * for the period [since, until), its active weeks listed from weeks_from
+ * (0: since). */
 static struct fixture *
-load_weeks(int64_t since, int64_t weeks_from)
+load_with(const char *extra, int64_t since, int64_t until, int64_t weeks_from)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
 	struct lcm_engage_opts o = { 0 };
@@ -113,16 +114,23 @@ load_weeks(int64_t since, int64_t weeks_from)
 	lcm_err_init(&err);
 	assert_int_equal(lcm_store_open(&f->st, ":memory:", LCM_STORE_CREATE, 0, &err), 0);
 	if (lcm_store_exec(&f->st, community, &err) < 0 ||
-	    lcm_store_exec(&f->st, activity, &err) < 0)
+	    lcm_store_exec(&f->st, activity, &err) < 0 ||
+	    (extra && lcm_store_exec(&f->st, extra, &err) < 0))
 		fail_msg("%s", err.msg);
 	o.since = since;
-	o.until = NOW;
+	o.until = until;
 	o.inactive_after = 14 * LCM_DAY;
 	o.weeks = 1;
 	o.weeks_from = weeks_from;
 	if (lcm_engage_load(&f->st, &o, &f->e, &err) < 0)
 		fail_msg("%s", err.msg);
 	return f;
+}
+
+static struct fixture *
+load_weeks(int64_t since, int64_t weeks_from)
+{
+	return load_with(NULL, since, NOW, weeks_from);
 }
 
 static struct fixture *
@@ -725,6 +733,113 @@ test_engage_status_names(void **state)
 	assert_string_equal(lcm_engage_status_name(LCM_STATUS_NEVER), "never");
 }
 
+/*
+ * A period is [since, until): p2 (a2, 16 Nov 12:00) opens it and counts,
+ * p4 (t1, 17 Nov 09:00) ends it and does not, nor is t1 seen then; the
+ * period that ends at p2 does not count p2.
+ */
+static void
+test_engage_load_period_half_open(void **state)
+{
+	int64_t p2 = lcm_time_from_utc(2026, 11, 16, 12, 0, 0);
+	int64_t p4 = lcm_time_from_utc(2026, 11, 17, 9, 0, 0);
+	struct fixture *f = load_with(NULL, p2, p4, 0);
+
+	*state = f;
+	assert_int_equal(who(state, "a2")->replies, 1);
+	assert_int_equal(who(state, "a1")->replies, 1);	/* p3, 13:00 */
+	assert_int_equal(who(state, "t1")->replies, 0);
+	assert_int_equal(who(state, "t1")->last_seen, lcm_time_from_utc(2026, 11, 2, 8, 0, 0));
+	teardown(state);
+	f = load_with(NULL, INT64_MIN, p2, 0);
+	*state = f;
+	assert_int_equal(who(state, "a2")->replies, 0);
+	assert_int_equal(who(state, "a1")->threads, 1);	/* p1, 10:00 */
+	teardown(state);
+}
+
+/*
+ * a5 was last seen on 10 Nov 15:00 (p10): 14 days later to the second
+ * that post is still inside the window of --inactive-after and of the
+ * recent trend, [until - 14 d, until); one second later it is not.
+ */
+static void
+test_engage_load_windows_half_open(void **state)
+{
+	int64_t p10 = lcm_time_from_utc(2026, 11, 10, 15, 0, 0);
+	struct fixture *f = load_with(NULL, INT64_MIN, p10 + 14 * LCM_DAY, 0);
+
+	*state = f;
+	assert_int_equal(who(state, "a5")->last_seen, p10);
+	assert_false(who(state, "a5")->reasons & LCM_REASON_INACTIVE);
+	assert_int_equal(who(state, "a5")->recent, 1);	/* p10 */
+	assert_int_equal(who(state, "a5")->before, 2);	/* p6, the event of 14:00 */
+	teardown(state);
+	f = load_with(NULL, INT64_MIN, p10 + 14 * LCM_DAY + 1, 0);
+	*state = f;
+	assert_true(who(state, "a5")->reasons & LCM_REASON_INACTIVE);
+	assert_int_equal(who(state, "a5")->inactive_days, 14);
+	assert_int_equal(who(state, "a5")->recent, 0);
+	teardown(state);
+}
+
+/*
+ * One event dated year 0, which lcm-import accepts, neither fails the
+ * weeks of a period without a start nor adds 105,000 empty ones: they
+ * begin with the first activity of the last 5300 weeks (2026-W40).
+ */
+static void
+test_engage_groups_weeks_ignore_year_0(void **state)
+{
+	static const char year0[] =
+		"INSERT INTO event(person_id, course_id, ts, verb, object, platform, external_id)"
+		" VALUES (9, 1, -62167219200, 1, 2, 'lcm', 'e-year-0');";
+	struct fixture *f = load_with(year0, INT64_MIN, NOW, 0);
+	struct lcm_engage_groups gs;
+	struct lcm_err err;
+
+	*state = f;
+	lcm_err_init(&err);
+	assert_int_equal(who(state, "b1")->last_seen, lcm_time_from_utc(2026, 10, 1, 10, 0, 0));
+	assert_int_equal(who(state, "b1")->active_days, 2);	/* year 0 and 1 Oct */
+	if (lcm_engage_groups(&f->st, &f->e, LCM_ENGAGE_BY_WEEK, 0, 5, &gs, &err) < 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(gs.n, 9);
+	assert_string_equal(gs.g[0].key, "2026-W40");
+	assert_string_equal(gs.g[8].key, "2026-W48");
+	lcm_engage_groups_release(&gs);
+	teardown(state);
+}
+
+/*
+ * The weeks of a period end with the week of its last second: up to
+ * Monday 23 Nov 00:00, W47 is the last; one second more and W48 is in.
+ */
+static void
+test_engage_groups_weeks_end_before_until(void **state)
+{
+	int64_t monday = lcm_time_from_utc(2026, 11, 23, 0, 0, 0);
+	int64_t since = lcm_time_from_utc(2026, 11, 2, 0, 0, 0);
+	struct fixture *f = load_with(NULL, since, monday, 0);
+	struct lcm_engage_groups gs;
+	struct lcm_err err;
+
+	*state = f;
+	lcm_err_init(&err);
+	assert_int_equal(lcm_engage_groups(&f->st, &f->e, LCM_ENGAGE_BY_WEEK, 0, 5, &gs, &err), 0);
+	assert_int_equal(gs.n, 3);
+	assert_string_equal(gs.g[2].key, "2026-W47");
+	lcm_engage_groups_release(&gs);
+	teardown(state);
+	f = load_with(NULL, since, monday + 1, 0);
+	*state = f;
+	assert_int_equal(lcm_engage_groups(&f->st, &f->e, LCM_ENGAGE_BY_WEEK, 0, 5, &gs, &err), 0);
+	assert_int_equal(gs.n, 4);
+	assert_string_equal(gs.g[3].key, "2026-W48");
+	lcm_engage_groups_release(&gs);
+	teardown(state);
+}
+
 int
 main(void)
 {
@@ -766,6 +881,10 @@ main(void)
 		F(test_engage_groups_weeks),
 		cmocka_unit_test(test_engage_by_parse_unknown),
 		cmocka_unit_test(test_engage_status_names),
+		cmocka_unit_test(test_engage_load_period_half_open),
+		cmocka_unit_test(test_engage_load_windows_half_open),
+		cmocka_unit_test(test_engage_groups_weeks_ignore_year_0),
+		cmocka_unit_test(test_engage_groups_weeks_end_before_until),
 #undef F
 	};
 

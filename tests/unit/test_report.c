@@ -4,7 +4,8 @@
  * worked out by hand below.
  *
  * Now is Monday 2026-11-23 09:00 UTC; the period is the 14 days before
- * (from 2026-11-09 09:00), the period before from 2026-10-26 09:00.
+ * (from 2026-11-09 09:00), the period before from 2026-10-26 09:00; each
+ * is [start, end).
  * Cohort A (manager m1): l1, l2, l3; cohort B (m2): l4, l5, l6; t1 staff.
  *
  * Threads of the period:
@@ -194,8 +195,38 @@ test_report_make_periods(void **state)
 
 	assert_int_equal(r->since, NOW - 14 * DAY);
 	assert_int_equal(r->until, NOW);
-	assert_int_equal(r->prev_until, NOW - 14 * DAY - 1);
+	assert_int_equal(r->prev_until, NOW - 14 * DAY);	/* [since, until) */
 	assert_int_equal(r->prev_since, NOW - 28 * DAY);
+}
+
+/*
+ * Two consecutive 7-day periods meeting at T3's post (16 Nov 09:00): it
+ * is in the later one only, and the two together count what the 14 days
+ * count. The later one's "before" is the earlier one.
+ */
+static void
+test_report_make_boundary_in_one_period(void **state)
+{
+	struct lcm_report_opts o;
+	struct fixture *a, *b;
+
+	(void)state;
+	defaults(&o);
+	o.until = NOW - 7 * DAY;
+	o.since = o.until - 7 * DAY;
+	a = build(&o, 0);
+	o.since = o.until;
+	o.until = NOW;
+	b = build(&o, 0);
+	assert_int_equal(a->r.posts.now, 4);	/* p1 to p4 */
+	assert_int_equal(a->r.new_threads.now, 2);	/* T1 T2 */
+	assert_int_equal(b->r.posts.now, 4);	/* p5 to p8 */
+	assert_int_equal(b->r.new_threads.now, 3);	/* T3 T4 T5 */
+	assert_int_equal(a->r.posts.now + b->r.posts.now, 8);
+	assert_int_equal(b->r.posts.before, a->r.posts.now);
+	assert_int_equal(b->r.new_threads.before, a->r.new_threads.now);
+	destroy(a);
+	destroy(b);
 }
 
 /* Bins: 0.5 h, 4 h (4 h is not under 4 h) and 26 h; T4 waits. */
@@ -582,6 +613,7 @@ main(void)
 		cmocka_unit_test(test_report_make_links_threads),
 		cmocka_unit_test(test_report_load_refuses_reversed_period),
 		cmocka_unit_test(test_report_make_empty_store),
+		cmocka_unit_test(test_report_make_boundary_in_one_period),
 		cmocka_unit_test(test_report_slug_of_keys),
 		cmocka_unit_test(test_report_slug_cut_at_60),
 		cmocka_unit_test(test_report_parse_names),
