@@ -22,7 +22,7 @@ enum {
 	OPT_OLDER_THAN = LCM_OPT_FIRST_PROGRAM, OPT_BY, OPT_INCLUDE_STAFF,
 	OPT_QUESTIONS, OPT_COURSE, OPT_FORUM, OPT_COHORT, OPT_POSTS,
 	OPT_BUSINESS_HOURS, OPT_ONCE, OPT_DRY_RUN, OPT_SUGGEST, OPT_MAX_LOAD,
-	OPT_URL, OPT_EXPLAIN, OPT_PSEUDONYMIZE
+	OPT_URL, OPT_EXPLAIN, OPT_PSEUDONYMIZE, OPT_WAIT
 };
 
 static const struct option options[] = {
@@ -45,6 +45,7 @@ static const struct option options[] = {
 	{ "url", required_argument, NULL, OPT_URL },
 	{ "explain", no_argument, NULL, OPT_EXPLAIN },
 	{ "pseudonymize", no_argument, NULL, OPT_PSEUDONYMIZE },
+	{ "wait", required_argument, NULL, OPT_WAIT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -55,14 +56,14 @@ usage(void)
 	       "                      [--include-staff] [--questions] [--posts]\n"
 	       "                      [--course NAME]... [--forum NAME]... [--cohort NAME]...\n"
 	       "                      [--business-hours SPEC] [--tz ZONE] [--once CHANNEL]\n"
-	       "                      [-n] [--suggest N] [--max-load K] [--url TEMPLATE]\n"
-	       "                      [--explain] [-f FORMAT] [--excel] [--now TIME] [-q]\n"
-	       "                      [--pseudonymize] [FILE...]\n"
+	       "                      [-n] [--wait DUR] [--suggest N] [--max-load K]\n"
+	       "                      [--url TEMPLATE] [--explain] [-f FORMAT] [--excel]\n"
+	       "                      [--now TIME] [-q] [--pseudonymize] [FILE...]\n"
 	       "List the forum threads nobody answered, oldest first.\n"
 	       "\n"
 	       "  --db PATH              store file (default: $LCM_DB, else ./lcm.db);\n"
 	       "                         FILE... (or -) are read instead when given\n"
-	       "  --older-than DUR       only threads at least this old (default: 24h)\n"
+	       "  --older-than DUR       only threads older than this (default: 24h)\n"
 	       "  --by any|peer|staff    what counts as an answer (default: peer):\n"
 	       "                         peer: a reply by someone else; any: any reply;\n"
 	       "                         staff: a reply by staff or an expert\n"
@@ -74,9 +75,11 @@ usage(void)
 	       "  --tz ZONE              zone of working hours and of times without one\n"
 	       "  --once CHANNEL         list each thread once per channel, and record it\n"
 	       "  -n, --dry-run          with --once: show, record nothing\n"
+	       "  --wait DUR             wait that long for an import's lock (default: 5s)\n"
 	       "  --suggest N            the N people best placed to answer each thread\n"
 	       "  --max-load K           with --suggest: at most K threads per person (3)\n"
-	       "  --url TEMPLATE         a link per row: {thread} {post} {course} {forum}\n"
+	       "  --url TEMPLATE         a link per row: {thread} {post} {course} {forum},\n"
+	       "                         values percent-encoded\n"
 	       "  --explain              a 'why' column: the rule, the replies that did not count\n"
 	       "  --pseudonymize         persons as HMAC pseudonyms (key in LCM_PSEUDO_KEY);\n"
 	       "                         subjects and excerpts are shown as written\n"
@@ -84,7 +87,7 @@ usage(void)
 	       "                         (default: table on a terminal, else csv)\n"
 	       "  --excel                CSV for Excel: BOM, ';', formulas neutralised\n"
 	       "  --now TIME             the time to measure ages from (default: now)\n"
-	       "  -q, --quiet            print nothing; the exit status tells\n"
+	       "  -q, --quiet            no messages but errors (the list is still printed)\n"
 	       "  -h, --help             show this help and exit\n"
 	       "  -V, --version          show the version and exit\n"
 	       "\n"
@@ -97,36 +100,6 @@ add_filter(struct lcm_filter *f, const char *v)
 {
 	f->v = lcm_xreallocarray(f->v, f->n + 1, sizeof(*f->v));
 	f->v[f->n++] = v;
-}
-
-/* The --url template with its placeholders filled, into b. */
-static void
-expand_url(struct lcm_buf *b, const char *tpl, const struct lcm_unanswered *u)
-{
-	static const char *const keys[] = { "{thread}", "{post}", "{course}", "{forum}" };
-	const char *vals[4];
-	const char *p = tpl;
-	int i, hit;
-
-	vals[0] = u->thread;
-	vals[1] = u->post;
-	vals[2] = u->course;
-	vals[3] = u->forum;
-	lcm_buf_reset(b);
-	while (*p) {
-		hit = 0;
-		for (i = 0; i < 4 && !hit; i++) {
-			size_t n = strlen(keys[i]);
-
-			if (strncmp(p, keys[i], n) == 0) {
-				lcm_buf_adds(b, vals[i] ? vals[i] : "");
-				p += n;
-				hit = 1;
-			}
-		}
-		if (!hit)
-			lcm_buf_addc(b, *p++);
-	}
 }
 
 /* The why column: the rule applied and what did not count. */
@@ -154,21 +127,23 @@ explain(struct lcm_buf *b, const struct lcm_unanswered *u, enum lcm_response_rul
 struct settings {
 	struct lcm_unanswered_opts o;
 	enum lcm_format fmt;
-	int excel, explain, suggest, max_load, quiet, pseudo;
+	int excel, explain, suggest, max_load, pseudo;
 	const char *url;
 	const char *key;	/* --pseudonymize: LCM_PSEUDO_KEY, else NULL */
 };
 
-static void
+/* Writes the list to stdout; returns the errno of a failed write, or 0. */
+static int
 render(const struct settings *s, const struct lcm_unanswered_list *list,
        const struct lcm_suggestions *sug)
 {
 	const char *cols[16];
 	struct lcm_cell cells[16];
-	struct lcm_buf url, why, who;
+	struct lcm_buf why, who;
 	struct lcm_render *r;
-	char when[32], *excerpt;
+	char when[32], *excerpt, *url;
 	size_t i, n = 0;
+	int werr;
 
 	cols[n++] = "thread";
 	if (s->o.posts)
@@ -176,6 +151,7 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 	cols[n++] = "course";
 	cols[n++] = "forum";
 	cols[n++] = "author";
+	cols[n++] = "author_name";
 	cols[n++] = "created";
 	cols[n++] = "age_hours";
 	cols[n++] = "replies";
@@ -189,7 +165,6 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 	if (s->explain)
 		cols[n++] = "why";
 	r = lcm_render_new(stdout, s->fmt, cols, n, s->excel ? LCM_RENDER_EXCEL : 0);
-	lcm_buf_init(&url);
 	lcm_buf_init(&why);
 	lcm_buf_init(&who);
 	for (i = 0; i < list->n; i++) {
@@ -197,12 +172,16 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 
 		n = 0;
 		excerpt = lcm_text_excerpt(u->body ? u->body : "", 140);
+		url = NULL;
 		cells[n++] = lcm_cell_str(u->thread);
 		if (s->o.posts)
 			cells[n++] = lcm_cell_str(u->post);
 		cells[n++] = lcm_cell_str(u->course);
 		cells[n++] = lcm_cell_str(u->forum);
 		cells[n++] = lcm_cell_str(u->author);
+		/* empty when the store has no name, and under --pseudonymize */
+		cells[n++] = lcm_cell_str(u->author_name && *u->author_name ?
+					  u->author_name : NULL);
 		cells[n++] = lcm_cell_str(lcm_time_format_utc(u->created, when));
 		cells[n++] = lcm_cell_real(floor(u->age_hours * 10.0 + 0.5) / 10.0);
 		cells[n++] = lcm_cell_int(u->replies);
@@ -210,8 +189,8 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 		cells[n++] = lcm_cell_str(u->subject);
 		cells[n++] = lcm_cell_str(excerpt);
 		if (s->url) {
-			expand_url(&url, s->url, u);
-			cells[n++] = lcm_cell_str(url.data);
+			url = lcm_url_expand(s->url, u->thread, u->post, u->course, u->forum);
+			cells[n++] = lcm_cell_str(url);
 		}
 		if (s->suggest) {
 			lcm_suggestions_format(sug, i, &who);
@@ -223,12 +202,14 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 		}
 		lcm_render_row(r, cells);
 		free(excerpt);
+		free(url);
 	}
 	lcm_render_end(r);
+	werr = lcm_render_error(r);
 	lcm_render_free(r);
-	lcm_buf_release(&url);
 	lcm_buf_release(&why);
 	lcm_buf_release(&who);
+	return werr;
 }
 
 int
@@ -244,6 +225,7 @@ main(int argc, char **argv)
 	const char *fmt = NULL;
 	char *end;
 	int c, r, status = LCM_EXIT_ERROR, opened = 0, dry_run = 0;
+	int64_t wait = 5;	/* seconds to wait for an import's lock */
 	long n;
 
 	lcm_cli_init(&cli, "lcm-unanswered");
@@ -332,6 +314,14 @@ main(int argc, char **argv)
 		case OPT_PSEUDONYMIZE:
 			s.pseudo = 1;
 			break;
+		case OPT_WAIT:
+			/* as lcm-import's: a duration, at most a day */
+			if (lcm_duration_parse(optarg, &wait, &err) < 0 || wait > 86400) {
+				status = lcm_cli_usage_error(&cli, "--wait: %s", err.msg[0] ?
+							   err.msg : "at most a day");
+				goto out;
+			}
+			break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
 			goto out;
@@ -364,6 +354,12 @@ main(int argc, char **argv)
 		goto out;
 	}
 	opened = 1;
+	/*
+	 * --once records in a transaction, which waits for an import's
+	 * lock: as long as --wait says, not the 5 s lcm_open_input sets.
+	 */
+	st.busy_ms = (int)wait * 1000;
+	sqlite3_busy_timeout(st.db, st.busy_ms);
 	if (lcm_unanswered_find(&st, &s.o, &list, &err) < 0) {
 		lcm_cli_fail(&cli, &err);
 		goto out;
@@ -378,8 +374,13 @@ main(int argc, char **argv)
 		lcm_unanswered_pseudonymize(&list, s.key);
 		lcm_suggestions_pseudonymize(&sug, s.key);
 	}
-	if (!cli.quiet)
-		render(&s, &list, &sug);
+	/* -q silences messages, never the list: --once records what was shown */
+	r = render(&s, &list, &sug);
+	/* recorded only once all of it is out: a full disk marks nothing */
+	if ((r = lcm_cli_flush(&cli, r)) != 0) {
+		status = r < 0 ? LCM_EXIT_ERROR : list.n ? LCM_EXIT_OK : LCM_EXIT_NONE;
+		goto out;
+	}
 	if (s.o.once && !dry_run && list.n &&
 	    lcm_unanswered_mark(&st, &list, s.o.once, s.o.now, &err) < 0) {
 		lcm_cli_fail(&cli, &err);

@@ -108,11 +108,32 @@ lcm_cli_option(struct lcm_cli *cli, int opt, const char *arg)
 }
 
 int
+lcm_cli_flush(struct lcm_cli *cli, int werr)
+{
+	if (cli->out_errno)
+		return cli->out_errno == EPIPE ? 1 : -1;
+	errno = 0;
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		return 0;
+	/* fflush's own error, else the earlier write's the stream flagged */
+	cli->out_errno = errno ? errno : werr ? werr : EIO;
+	if (cli->out_errno == EPIPE)
+		return 1;
+	fprintf(stderr, "%s: cannot write standard output: %s\n", cli->prog,
+		strerror(cli->out_errno));
+	return -1;
+}
+
+int
 lcm_cli_finish(const struct lcm_cli *cli, int status)
 {
 	int bad = fflush(stdout) != 0 || ferror(stdout);
 	int e = errno;
 
+	if (cli->out_errno) {	/* said by lcm_cli_flush */
+		fclose(stdout);
+		return cli->out_errno == EPIPE ? status : LCM_EXIT_ERROR;
+	}
 	if (fclose(stdout) != 0 && !bad) {
 		bad = 1;
 		e = errno;

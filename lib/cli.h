@@ -43,6 +43,8 @@ struct lcm_cli {
 	int64_t now;		/* --now, else the clock at start */
 	int quiet;		/* -q */
 	int help, version;	/* -h, -V seen */
+	int out_errno;		/* lcm_cli_flush failed with this (and said
+				   so unless EPIPE); 0 while all is well */
 };
 
 /* Sets prog and now (LCM_NOW when set and a time, else the clock); the rest empty. */
@@ -71,8 +73,20 @@ int lcm_cli_usage_error(const struct lcm_cli *cli, const char *fmt, ...) LCM_PRI
 int lcm_cli_print_version(const struct lcm_cli *cli);
 
 /*
+ * Flushes stdout now, before something that depends on the output being
+ * out (lcm-unanswered --once records what it listed): 0 when every byte
+ * was written; 1 when the reader closed the pipe (nothing said, as at
+ * the end); -1 on another write error, said on stderr. werr is the errno
+ * of an earlier write that failed (lcm_render_error), 0 if none was
+ * seen. Either failure is kept in cli, so lcm_cli_finish does not say it
+ * twice.
+ */
+int lcm_cli_flush(struct lcm_cli *cli, int werr);
+
+/*
  * Flushes and closes stdout. On a write error other than a closed pipe,
- * says so and returns LCM_EXIT_ERROR; otherwise returns status.
+ * says so (unless lcm_cli_flush did) and returns LCM_EXIT_ERROR;
+ * otherwise returns status.
  */
 int lcm_cli_finish(const struct lcm_cli *cli, int status);
 

@@ -1,10 +1,12 @@
 /* render.c - rows of typed cells as table, csv, tsv, json or ndjson: see render.h. */
 #include "render.h"
 
+#include <errno.h>
 #include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "csv.h"
@@ -30,6 +32,7 @@ struct lcm_render {
 	size_t ncol;
 	size_t nrows;		/* rows given so far */
 	int ended;		/* lcm_render_end done */
+	int werr;		/* errno of the first failed write, else 0 */
 	struct lcm_buf scratch;	/* one row's output, reused */
 	size_t *offs;		/* csv: where each field starts in scratch */
 	const char **fields;	/* csv: the fields, pointing into scratch */
@@ -156,12 +159,32 @@ cp_width(long cp)
 	return 1;
 }
 
+/* 1 for TAB, CR and LF, which tsv cannot hold. */
+static int
+is_break(long cp)
+{
+	return cp == '\t' || cp == '\r' || cp == '\n';
+}
+
+/*
+ * 1 for a control that must not reach a terminal from csv or tsv: every
+ * is_control but TAB and LF, which only move the cursor on (a quoted csv
+ * field may hold them). CR is replaced: it can write over a line.
+ */
+static int
+is_term_unsafe(long cp)
+{
+	return is_control(cp) && cp != '\t' && cp != '\n';
+}
+
 /*
  * Appends s to b as valid UTF-8, each bad part replaced by U+FFFD. With
  * flatten, TAB CR and LF become one space each (tsv has no quoting).
+ * With term (standard output is a terminal), the controls of
+ * is_term_unsafe become U+FFFD too, as in a table.
  */
 static void
-add_utf8(struct lcm_buf *b, const char *s, int flatten)
+add_utf8(struct lcm_buf *b, const char *s, int flatten, int term)
 {
 	const unsigned char *p = (const unsigned char *)s, *run;
 	size_t n;
@@ -170,8 +193,8 @@ add_utf8(struct lcm_buf *b, const char *s, int flatten)
 	while (*p) {
 		/* a run of ASCII in one copy, not a call a character: most
 		 * text is ASCII, and a listing can be megabytes */
-		for (run = p; *p && *p < 0x80 &&
-		     !(flatten && (*p == '\t' || *p == '\r' || *p == '\n')); p++)
+		for (run = p; *p && *p < 0x80 && !(flatten && is_break(*p)) &&
+		     !(term && is_term_unsafe(*p)); p++)
 			;
 		if (p > run) {
 			lcm_buf_add(b, run, (size_t)(p - run));
@@ -180,8 +203,10 @@ add_utf8(struct lcm_buf *b, const char *s, int flatten)
 		n = utf8_decode(p, &cp);
 		if (cp < 0)
 			lcm_buf_adds(b, REPLACEMENT);
-		else if (flatten && (cp == '\t' || cp == '\r' || cp == '\n'))
+		else if (flatten && is_break(cp))
 			lcm_buf_addc(b, ' ');
+		else if (term && is_term_unsafe(cp))
+			lcm_buf_adds(b, REPLACEMENT);
 		else
 			lcm_buf_add(b, p, n);
 		p += n;
@@ -191,7 +216,10 @@ add_utf8(struct lcm_buf *b, const char *s, int flatten)
 /*
  * Appends s to b as a JSON string (RFC 8259): quotes, backslash and
  * controls escaped; U+2028 and U+2029 too, as JavaScript chokes on them
- * raw; '/' never. Bad UTF-8 becomes U+FFFD.
+ * raw, and the C1 controls and bidi overrides of is_control (DEL is
+ * inert), so that json on a terminal runs nothing (the value read back
+ * is the same);
+ * '/' never. Bad UTF-8 becomes U+FFFD.
  */
 static void
 add_json_string(struct lcm_buf *b, const char *s)
@@ -209,7 +237,7 @@ add_json_string(struct lcm_buf *b, const char *s)
 			lcm_buf_adds(b, REPLACEMENT);
 		else if (cp > 0 && cp < 0x80 && (e = strchr(from, (int)cp)))
 			lcm_buf_printf(b, "\\%c", to[e - from]);
-		else if (cp < 0x20 || cp == 0x2028 || cp == 0x2029)
+		else if ((is_control(cp) && cp != 0x7f) || cp == 0x2028 || cp == 0x2029)
 			lcm_buf_printf(b, "\\u%04lx", cp);
 		else
 			lcm_buf_add(b, p, n);
@@ -351,7 +379,7 @@ csv_record(struct lcm_render *r, const char *const *texts)
 	lcm_buf_reset(&r->scratch);
 	for (c = 0; c < r->ncol; c++) {
 		r->offs[c] = r->scratch.len;
-		add_utf8(&r->scratch, texts[c], 0);
+		add_utf8(&r->scratch, texts[c], 0, r->flags & LCM_RENDER_TERMINAL);
 		lcm_buf_addc(&r->scratch, '\0');
 	}
 	/* Pointers only now: scratch may have moved while growing. */
@@ -371,10 +399,35 @@ tsv_record(struct lcm_render *r, const char *const *texts)
 	for (c = 0; c < r->ncol; c++) {
 		if (c)
 			lcm_buf_addc(&r->scratch, '\t');
-		add_utf8(&r->scratch, texts[c], 1);
+		add_utf8(&r->scratch, texts[c], 1, r->flags & LCM_RENDER_TERMINAL);
 	}
 	lcm_buf_addc(&r->scratch, '\n');
 	fwrite(r->scratch.data, 1, r->scratch.len, r->fp);
+}
+
+/*
+ * Notes the first write error of fp, while errno still tells which: by
+ * the end of the output it is long gone, and stdio keeps only a flag.
+ */
+static void
+note_error(struct lcm_render *r)
+{
+	if (!r->werr && ferror(r->fp))
+		r->werr = errno ? errno : EIO;
+}
+
+int
+lcm_render_error(const struct lcm_render *r)
+{
+	return r->werr;
+}
+
+int
+lcm_render_terminal_flags(int flags, FILE *fp)
+{
+	int fd = fp ? fileno(fp) : -1;
+
+	return fd >= 0 && isatty(fd) ? flags | LCM_RENDER_TERMINAL : flags;
 }
 
 /*
@@ -390,7 +443,7 @@ lcm_render_new(FILE *fp, enum lcm_format fmt, const char *const *columns,
 
 	r->fp = fp;
 	r->fmt = fmt;
-	r->flags = flags;
+	r->flags = lcm_render_terminal_flags(flags, fp);
 	r->ncol = ncol;
 	r->columns = lcm_xreallocarray(NULL, ncol + 1, sizeof(*r->columns));
 	for (c = 0; c < ncol; c++)
@@ -415,6 +468,7 @@ lcm_render_new(FILE *fp, enum lcm_format fmt, const char *const *columns,
 	} else if (fmt == LCM_FMT_TABLE) {
 		r->kind = lcm_xcalloc(ncol + 1, 1);
 	}
+	note_error(r);
 	return r;
 }
 
@@ -514,6 +568,7 @@ lcm_render_row(struct lcm_render *r, const struct lcm_cell *cells)
 			tsv_record(r, r->texts);
 		break;
 	}
+	note_error(r);
 	r->nrows++;
 }
 
@@ -588,6 +643,7 @@ lcm_render_end(struct lcm_render *r)
 		table_end(r);
 	else if (r->fmt == LCM_FMT_JSON)
 		fputs(r->nrows ? "\n]\n" : "[]\n", r->fp);
+	note_error(r);
 }
 
 /* Frees r and all it owns (not the FILE*); r may be NULL. */
@@ -644,4 +700,50 @@ struct lcm_cell
 lcm_cell_null(void)
 {
 	return (struct lcm_cell){ LCM_CELL_NULL, NULL, 0, 0 };
+}
+
+/* Appends v percent-encoded: RFC 3986's unreserved characters as they are. */
+static void
+url_value(struct lcm_buf *b, const char *v)
+{
+	const unsigned char *p = (const unsigned char *)(v ? v : "");
+
+	for (; *p; p++) {
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
+			lcm_buf_addc(b, (char)*p);
+		else
+			lcm_buf_printf(b, "%%%02X", *p);
+	}
+}
+
+/* One pass over tpl: a value holding "{post}" is not expanded again. */
+char *
+lcm_url_expand(const char *tpl, const char *thread, const char *post,
+	       const char *course, const char *forum)
+{
+	static const char *const keys[] = { "{thread}", "{post}", "{course}", "{forum}" };
+	const char *vals[4];
+	struct lcm_buf b;
+	size_t i, n;
+	int hit;
+
+	vals[0] = thread;
+	vals[1] = post;
+	vals[2] = course;
+	vals[3] = forum;
+	lcm_buf_init(&b);
+	while (*tpl) {
+		for (i = 0, hit = 0; i < 4 && !hit; i++) {
+			n = strlen(keys[i]);
+			if (strncmp(tpl, keys[i], n) == 0) {
+				url_value(&b, vals[i]);
+				tpl += n;
+				hit = 1;
+			}
+		}
+		if (!hit)
+			lcm_buf_addc(&b, *tpl++);
+	}
+	return lcm_buf_detach(&b);
 }

@@ -45,8 +45,18 @@ struct lcm_cell {
 /* Flags */
 enum {
 	LCM_RENDER_EXCEL = 1 << 0,	/* csv: BOM, ';', formula cells neutralised */
-	LCM_RENDER_NO_HEADER = 1 << 1	/* table, csv, tsv */
+	LCM_RENDER_NO_HEADER = 1 << 1,	/* table, csv, tsv */
+	LCM_RENDER_TERMINAL = 1 << 2	/* csv, tsv: controls and bidi overrides
+					   become U+FFFD, as in a table (set by
+					   lcm_render_new when fp is a terminal) */
 };
+
+/*
+ * flags with LCM_RENDER_TERMINAL added when fp is a terminal: csv and
+ * tsv keep every byte in a pipe or a file, and run no escape sequence
+ * on a screen. json always escapes controls and bidi overrides.
+ */
+int lcm_render_terminal_flags(int flags, FILE *fp);
 
 struct lcm_render;
 
@@ -63,11 +73,27 @@ void lcm_render_end(struct lcm_render *r);
 
 void lcm_render_free(struct lcm_render *r);
 
+/*
+ * 0 while every write to fp went well, else the errno of the first that
+ * failed (stdio keeps only a flag, and errno is gone by the end).
+ */
+int lcm_render_error(const struct lcm_render *r);
+
 /* Cell builders, for brevity at call sites. */
 struct lcm_cell lcm_cell_str(const char *s);	/* NULL s gives a NULL cell */
 struct lcm_cell lcm_cell_int(int64_t i);
 struct lcm_cell lcm_cell_real(double d);
 struct lcm_cell lcm_cell_bool(int b);
 struct lcm_cell lcm_cell_null(void);
+
+/*
+ * A link from a --url template: tpl with {thread} {post} {course} and
+ * {forum} replaced by the values percent-encoded (all but RFC 3986's
+ * unreserved A-Z a-z 0-9 - . _ ~), so no value can end the URL, add a
+ * parameter or break out of an HTML attribute; NULL values are empty.
+ * The one encoder of every program. Returned owned (free()).
+ */
+char *lcm_url_expand(const char *tpl, const char *thread, const char *post,
+		     const char *course, const char *forum);
 
 #endif

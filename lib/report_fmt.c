@@ -3,11 +3,13 @@
 
 #include <math.h>
 #include <stddef.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <time.h>
 
+#include "render.h"
 #include "timefmt.h"
 #include "xalloc.h"
 
@@ -523,53 +525,18 @@ lcm_report_bar(struct lcm_buf *b, int64_t v, int64_t max, size_t width)
 	lcm_buf_adds(b, part[eighths]);
 }
 
-/* Appends v percent-encoded: RFC 3986's unreserved characters as they are. */
-static void
-url_value(struct lcm_buf *b, const char *v)
-{
-	const unsigned char *p = (const unsigned char *)(v ? v : "");
-
-	for (; *p; p++) {
-		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-		    (*p >= '0' && *p <= '9') || strchr("-._~", *p))
-			lcm_buf_addc(b, (char)*p);
-		else
-			lcm_buf_printf(b, "%%%02X", *p);
-	}
-}
-
 char *
 lcm_report_url(const char *tpl, const char *thread, const char *post,
 	       const char *course, const char *forum)
 {
-	static const char *const keys[] = { "{thread}", "{post}", "{course}", "{forum}" };
-	const char *vals[4];
-	struct lcm_buf b;
-	size_t i, n;
-	int hit;
+	char *u;
 
 	if (!tpl)
 		return NULL;
-	vals[0] = thread;
-	vals[1] = post;
-	vals[2] = course;
-	vals[3] = forum;
-	lcm_buf_init(&b);
-	while (*tpl) {
-		for (i = 0, hit = 0; i < 4 && !hit; i++) {
-			n = strlen(keys[i]);
-			if (strncmp(tpl, keys[i], n) == 0) {
-				url_value(&b, vals[i]);
-				tpl += n;
-				hit = 1;
-			}
-		}
-		if (!hit)
-			lcm_buf_addc(&b, *tpl++);
-	}
-	if (strncasecmp(b.data, "http://", 7) != 0 && strncasecmp(b.data, "https://", 8) != 0) {
-		lcm_buf_release(&b);
+	u = lcm_url_expand(tpl, thread, post, course, forum);
+	if (strncasecmp(u, "http://", 7) != 0 && strncasecmp(u, "https://", 8) != 0) {
+		free(u);
 		return NULL;
 	}
-	return lcm_buf_detach(&b);
+	return u;
 }

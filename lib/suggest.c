@@ -26,6 +26,7 @@ struct vec {
 struct person {
 	int64_t pid;
 	char *ext;
+	char *name;			/* NULL when the store has none */
 	char *key;			/* "platform:ext", what pseudonyms hash */
 	int staff;
 	int64_t last;			/* latest post */
@@ -179,7 +180,7 @@ load_docs(struct lcm_store *st, struct model *m, struct lcm_err *err)
 
 static struct person *
 person(struct model *m, int64_t pid, const char *platform, const char *ext,
-       const char *role)
+       const char *name, const char *role)
 {
 	struct lcm_buf b;
 	char key[24];
@@ -197,6 +198,7 @@ person(struct model *m, int64_t pid, const char *platform, const char *ext,
 	memset(p, 0, sizeof(*p));
 	p->pid = pid;
 	p->ext = lcm_xstrdup(ext ? ext : "");
+	p->name = name && *name ? lcm_xstrdup(name) : NULL;
 	lcm_buf_init(&b);
 	lcm_buf_printf(&b, "%s:%s", platform ? platform : "", p->ext);
 	p->key = lcm_buf_detach(&b);
@@ -213,7 +215,7 @@ load_people(struct lcm_store *st, struct model *m, struct lcm_err *err)
 	sqlite3_stmt *s = lcm_store_prepare(st,
 		"SELECT x.author_id, a.external_id, a.role, x.thread_id, x.created,"
 		" x.accepted, a.platform, (SELECT count(*) FROM post y WHERE y.parent_id = x.id"
-		"  AND y.author_id IS NOT x.author_id AND y.deleted = 0)"
+		"  AND y.author_id IS NOT x.author_id AND y.deleted = 0), a.name"
 		" FROM post x JOIN thread t ON t.id = x.thread_id"
 		" JOIN person a ON a.id = x.author_id"
 		" WHERE x.parent_ext IS NOT NULL AND x.deleted = 0 AND x.private = 0"
@@ -229,6 +231,7 @@ load_people(struct lcm_store *st, struct model *m, struct lcm_err *err)
 		struct person *p = person(m, sqlite3_column_int64(s, 0),
 					  (const char *)sqlite3_column_text(s, 6),
 					  (const char *)sqlite3_column_text(s, 1),
+					  (const char *)sqlite3_column_text(s, 8),
 					  (const char *)sqlite3_column_text(s, 2));
 		int64_t when = sqlite3_column_int64(s, 4);
 
@@ -316,6 +319,7 @@ rank(struct model *m, const struct lcm_unanswered *u, int topn, int max_load,
 		struct person *p = &m->people[cands[i].person];
 
 		(*out)[i].person = lcm_xstrdup(p->ext);
+		(*out)[i].name = p->name ? lcm_xstrdup(p->name) : NULL;
 		(*out)[i].key = lcm_xstrdup(p->key);
 		(*out)[i].score = cands[i].score;
 		p->load++;
@@ -333,6 +337,7 @@ model_free(struct model *m)
 	for (i = 0; i < m->npeople; i++) {
 		vec_free(&m->people[i].profile);
 		free(m->people[i].ext);
+		free(m->people[i].name);
 		free(m->people[i].key);
 	}
 	free(m->docs);
@@ -385,9 +390,16 @@ lcm_suggestions_format(const struct lcm_suggestions *sug, size_t i, struct lcm_b
 	lcm_buf_reset(b);
 	if (i >= sug->rows)
 		return;
-	for (k = 0; k < sug->n[i]; k++)
-		lcm_buf_printf(b, "%s%s (%.2f)", k ? "; " : "", sug->s[i][k].person,
-			       sug->s[i][k].score);
+	for (k = 0; k < sug->n[i]; k++) {
+		const struct lcm_suggestion *x = &sug->s[i][k];
+
+		if (k)
+			lcm_buf_adds(b, "; ");
+		if (x->name)
+			lcm_buf_printf(b, "%s (%s): %.2f", x->name, x->person, x->score);
+		else
+			lcm_buf_printf(b, "%s: %.2f", x->person, x->score);
+	}
 }
 
 void
@@ -399,6 +411,8 @@ lcm_suggestions_pseudonymize(struct lcm_suggestions *sug, const char *key)
 		for (k = 0; k < sug->n[i]; k++) {
 			free(sug->s[i][k].person);
 			sug->s[i][k].person = lcm_pseudonym_dup(key, sug->s[i][k].key);
+			free(sug->s[i][k].name);
+			sug->s[i][k].name = NULL;
 		}
 }
 
@@ -410,6 +424,7 @@ lcm_suggestions_free(struct lcm_suggestions *sug)
 	for (i = 0; i < sug->rows; i++) {
 		for (k = 0; k < sug->n[i]; k++) {
 			free(sug->s[i][k].person);
+			free(sug->s[i][k].name);
 			free(sug->s[i][k].key);
 		}
 		free(sug->s[i]);

@@ -24,6 +24,8 @@
 
 struct lcm_suggestion {
 	char *person;		/* the platform's id, or its pseudonym */
+	char *name;		/* the person's name; NULL when unknown or
+				   pseudonymised */
 	char *key;		/* "platform:external_id", what pseudonyms hash */
 	double score;
 };
@@ -40,13 +42,17 @@ int lcm_suggest(struct lcm_store *st, const struct lcm_unanswered_list *list,
 		int topn, int max_load, int64_t now, struct lcm_suggestions *out,
 		struct lcm_err *err);
 
-/* "12 (0.83); 7 (0.41)" for row i, into b (emptied first). */
+/*
+ * "Grace Hopper (12): 0.83; 7: 0.41" for row i, into b (emptied first):
+ * the name and the id in parentheses, the id alone when the store has
+ * no name (or under a pseudonym), then the score.
+ */
 void lcm_suggestions_format(const struct lcm_suggestions *sug, size_t i,
 			    struct lcm_buf *b);
 
 /*
  * Shows every suggested person as their pseudonym under key (pseudo.h),
- * the same as lcm-engage --pseudonymize gives them.
+ * the same as lcm-engage --pseudonymize gives them; names are dropped.
  */
 void lcm_suggestions_pseudonymize(struct lcm_suggestions *sug, const char *key);
 

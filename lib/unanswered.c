@@ -10,6 +10,10 @@
  * Working-time age cannot be said in SQL: the query keeps every
  * thread old enough in wall time (always at least its working age), and
  * the working age is checked here.
+ * Windows are half-open, as a report's periods: [now - older_than, now)
+ * is too young, so a thread is listed when created < now - older_than
+ * (its age, wall or working, more than older_than); one stamped exactly
+ * at the boundary waits for the next run.
  */
 #include "unanswered.h"
 
@@ -95,7 +99,7 @@ build_sql(struct lcm_buf *sql, const struct lcm_unanswered_opts *o, int posts)
 	 */
 	lcm_buf_printf(sql,
 		"WITH u AS %s(SELECT q.id FROM post q"
-		" WHERE %s AND q.deleted = 0 AND q.private = 0 AND q.created <= ?1"
+		" WHERE %s AND q.deleted = 0 AND q.private = 0 AND q.created < ?1"
 		" AND NOT EXISTS (SELECT 1 FROM post x LEFT JOIN person xa ON xa.id = x.author_id"
 		" WHERE %s AND %s))",
 		/* keeps SQLite from folding the CTE back in: 3.35 and later */
@@ -203,7 +207,8 @@ run_query(struct lcm_store *st, const struct lcm_unanswered_opts *o, int posts,
 		u.created = sqlite3_column_int64(s, 11);
 		if (o->bizhours) {
 			age = lcm_bizhours_between(o->bizhours, u.created, o->now);
-			if (age < o->older_than)
+			/* half-open as in wall time: working age > older_than */
+			if (age <= o->older_than)
 				continue;
 		} else {
 			age = o->now - u.created;

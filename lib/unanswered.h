@@ -28,7 +28,10 @@ struct lcm_filter {
 
 struct lcm_unanswered_opts {
 	int64_t now;
-	int64_t older_than;		/* seconds of age, wall or working time */
+	int64_t older_than;		/* listed when older than this: age, wall or
+					 * working seconds, > older_than (the
+					 * window [now - older_than, now) is too
+					 * young: half-open, as report periods) */
 	const struct lcm_bizhours *bizhours;	/* NULL: wall-clock age */
 	enum lcm_response_rule by;
 	int include_staff;		/* keep threads opened by staff */

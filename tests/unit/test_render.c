@@ -1,4 +1,6 @@
 /* test_render.c - table, csv, tsv, json and ndjson output, byte for byte. */
+#define _XOPEN_SOURCE 700	/* posix_openpt: a terminal for the tests of item 15 */
+#include <fcntl.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -7,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <termios.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -604,6 +608,151 @@ test_lcm_cell_str_null_is_null_cell(void **state)
 	assert_int_equal(lcm_cell_bool(7).i, 1);
 }
 
+/* Item 15: what a terminal must not run, in a csv or tsv cell. */
+#define HOSTILE "a\x1b]0;x\x07" "b\r" "c\xc2\x9b" "d\xe2\x80\xae" "e\xe2\x81\xa6" "f\x7f"
+#define HOSTILE_SAFE "a" FFFD "]0;x" FFFD "b" FFFD "c" FFFD "d" FFFD "e" FFFD "f" FFFD
+
+static void
+test_render_tsv_keeps_controls_off_terminal(void **state)
+{
+	static const char *const cols[] = { "v" };
+	struct lcm_cell row[1];
+
+	(void)state;
+	row[0] = lcm_cell_str(HOSTILE);
+	/* a pipe or a file gets every byte (the CR, as tsv can hold none, a space) */
+	check(LCM_FMT_TSV, LCM_RENDER_NO_HEADER, cols, 1, row, 1,
+	      "a\x1b]0;x\x07" "b c\xc2\x9b" "d\xe2\x80\xae" "e\xe2\x81\xa6" "f\x7f\n");
+}
+
+static void
+test_render_tsv_terminal_replaces_controls(void **state)
+{
+	static const char *const cols[] = { "v" };
+	struct lcm_cell row[1];
+
+	(void)state;
+	row[0] = lcm_cell_str(HOSTILE "\tg\nh");
+	check(LCM_FMT_TSV, LCM_RENDER_NO_HEADER | LCM_RENDER_TERMINAL, cols, 1, row, 1,
+	      "a" FFFD "]0;x" FFFD "b c" FFFD "d" FFFD "e" FFFD "f" FFFD " g h\n");
+}
+
+static void
+test_render_csv_terminal_replaces_controls(void **state)
+{
+	static const char *const cols[] = { "v", "w" };
+	struct lcm_cell row[2];
+
+	(void)state;
+	row[0] = lcm_cell_str(HOSTILE);
+	row[1] = lcm_cell_str("x\ny\tz");	/* LF and TAB kept: they run nothing */
+	check(LCM_FMT_CSV, LCM_RENDER_NO_HEADER | LCM_RENDER_TERMINAL, cols, 2, row, 1,
+	      HOSTILE_SAFE ",\"x\ny\tz\"\n");
+}
+
+static void
+test_render_csv_keeps_controls_off_terminal(void **state)
+{
+	static const char *const cols[] = { "v" };
+	struct lcm_cell row[1];
+
+	(void)state;
+	row[0] = lcm_cell_str("a\x1b[31mb");
+	check(LCM_FMT_CSV, LCM_RENDER_NO_HEADER, cols, 1, row, 1, "a\x1b[31mb\n");
+}
+
+static void
+test_render_json_escapes_c1_and_bidi(void **state)
+{
+	(void)state;
+	check_json_cell(lcm_cell_str("a\xc2\x9b" "b\xe2\x80\xae" "c\xe2\x81\xa9" "d\x7f"),
+			"{\"v\":\"a\\u009bb\\u202ec\\u2069d\x7f\"}\n");
+}
+
+static void
+test_render_terminal_flags_not_a_terminal(void **state)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *fp = open_memstream(&out, &len);
+
+	(void)state;
+	assert_non_null(fp);
+	assert_int_equal(lcm_render_terminal_flags(LCM_RENDER_EXCEL, fp), LCM_RENDER_EXCEL);
+	assert_int_equal(lcm_render_terminal_flags(0, NULL), 0);
+	fclose(fp);
+	free(out);
+}
+
+/*
+ * A real terminal (a pseudo-terminal): lcm_render_new sees it and a tsv
+ * row arrives with no ESC, as `lcm-unanswered -f tsv` prints on a screen.
+ */
+static void
+test_render_tsv_on_pty_is_sanitised(void **state)
+{
+	static const char *const cols[] = { "v" };
+	struct lcm_cell row[1];
+	struct lcm_render *r;
+	struct termios tio;
+	char buf[256];
+	ssize_t n;
+	size_t got = 0;
+	int master, slave;
+	FILE *fp;
+
+	(void)state;
+	master = posix_openpt(O_RDWR | O_NOCTTY);
+	if (master < 0 || grantpt(master) < 0 || unlockpt(master) < 0) {
+		if (master >= 0)
+			close(master);
+		skip();
+	}
+	slave = open(ptsname(master), O_RDWR | O_NOCTTY);
+	assert_true(slave >= 0);
+	/* raw output: the bytes as written, no LF to CRLF */
+	assert_int_equal(tcgetattr(slave, &tio), 0);
+	tio.c_oflag &= ~(tcflag_t)OPOST;
+	assert_int_equal(tcsetattr(slave, TCSANOW, &tio), 0);
+	fp = fdopen(slave, "w");
+	assert_non_null(fp);
+	assert_true(lcm_render_terminal_flags(0, fp) & LCM_RENDER_TERMINAL);
+	row[0] = lcm_cell_str("a\x1b[2Jb");
+	r = lcm_render_new(fp, LCM_FMT_TSV, cols, 1, LCM_RENDER_NO_HEADER);
+	lcm_render_row(r, row);
+	lcm_render_end(r);
+	lcm_render_free(r);
+	assert_int_equal(fclose(fp), 0);
+	while (got < sizeof("a" FFFD "[2Jb\n") - 1 &&
+	       (n = read(master, buf + got, sizeof(buf) - 1 - got)) > 0)
+		got += (size_t)n;
+	buf[got] = '\0';
+	close(master);
+	assert_string_equal(buf, "a" FFFD "[2Jb\n");
+}
+
+/* Item 14: every value in a link percent-encoded, the template kept. */
+static void
+test_url_expand_encodes_values(void **state)
+{
+	char *u;
+
+	(void)state;
+	u = lcm_url_expand("https://x/{thread}", "t\"><script>alert(1)</script>", NULL, NULL, NULL);
+	assert_string_equal(u, "https://x/t%22%3E%3Cscript%3Ealert%281%29%3C%2Fscript%3E");
+	free(u);
+	u = lcm_url_expand("https://x/d.php?d={thread}&c={course}#p{post}{forum}",
+			   "1&a=b", "{post}", "Agile 2026/é", NULL);
+	assert_string_equal(u, "https://x/d.php?d=1%26a%3Db&c=Agile%202026%2F%C3%A9#p%7Bpost%7D");
+	free(u);
+	u = lcm_url_expand("", "1", NULL, NULL, NULL);
+	assert_string_equal(u, "");
+	free(u);
+	u = lcm_url_expand("{thread}", "A-z_0.9~", NULL, NULL, NULL);
+	assert_string_equal(u, "A-z_0.9~");
+	free(u);
+}
+
 int
 main(void)
 {
@@ -648,6 +797,14 @@ main(void)
 		cmocka_unit_test(test_lcm_format_parse_known_names),
 		cmocka_unit_test(test_lcm_format_parse_unknown_fails),
 		cmocka_unit_test(test_lcm_cell_str_null_is_null_cell),
+		cmocka_unit_test(test_render_tsv_keeps_controls_off_terminal),
+		cmocka_unit_test(test_render_tsv_terminal_replaces_controls),
+		cmocka_unit_test(test_render_csv_terminal_replaces_controls),
+		cmocka_unit_test(test_render_csv_keeps_controls_off_terminal),
+		cmocka_unit_test(test_render_json_escapes_c1_and_bidi),
+		cmocka_unit_test(test_render_terminal_flags_not_a_terminal),
+		cmocka_unit_test(test_render_tsv_on_pty_is_sanitised),
+		cmocka_unit_test(test_url_expand_encodes_values),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -191,6 +191,35 @@ test_unanswered_find_older_than(void **state)
 	assert_string_equal(got, "t1 t2");
 }
 
+/*
+ * Half-open, as a report's periods: [now - older_than, now) is too
+ * young, so a thread exactly older_than old is not listed yet, and one
+ * stamped at now is not listed with --older-than 0.
+ */
+static void
+test_unanswered_find_older_than_half_open(void **state)
+{
+	struct lcm_unanswered_opts o;
+	int64_t t1 = NOW - (9 * 24 + 2) * 3600;	/* 2026-11-01T10:00:00Z */
+	char got[256];
+
+	defaults(&o);
+	o.older_than = NOW - t1;
+	listed(*state, &o, got, sizeof(got));
+	assert_string_equal(got, "");
+	o.older_than = NOW - t1 - 1;
+	listed(*state, &o, got, sizeof(got));
+	assert_string_equal(got, "t1");
+	/* t6 was posted at 11:00: at now = 11:00 it is not yet in the list */
+	o.older_than = 0;
+	o.now = NOW - 3600;
+	listed(*state, &o, got, sizeof(got));
+	assert_string_equal(got, "t1 t2 t3");
+	o.now = NOW - 3600 + 1;
+	listed(*state, &o, got, sizeof(got));
+	assert_string_equal(got, "t1 t2 t3 t6");
+}
+
 static void
 test_unanswered_find_questions_only(void **state)
 {
@@ -296,10 +325,11 @@ test_unanswered_find_business_hours(void **state)
 	o.bizhours = &bh;
 	/* working hours to Tue 10 Nov 12:00: t1 (Sun 1 Nov) 57, t2 (Mon 2
 	 * Nov 10:00) 56, t3 (Tue 3 Nov 10:00) 47, t4 (Wed 4 Nov) answered */
-	o.older_than = 47 * 3600;
+	o.older_than = 47 * 3600 - 1;
 	listed(*state, &o, got, sizeof(got));
 	assert_string_equal(got, "t1 t2 t3");
-	o.older_than = 47 * 3600 + 1;
+	/* half-open: t3, exactly 47 working hours old, is not older than 47h */
+	o.older_than = 47 * 3600;
 	listed(*state, &o, got, sizeof(got));
 	assert_string_equal(got, "t1 t2");
 }
@@ -392,7 +422,9 @@ test_suggest_finds_the_expert(void **state)
 	assert_true(sug.n[1] >= 1);
 	assert_string_equal(sug.s[1][0].person, "b");
 	lcm_suggestions_format(&sug, 1, &b);
-	assert_non_null(strstr(b.data, "b ("));
+	/* the name beside the id, then the score */
+	assert_string_equal(sug.s[1][0].name, "Bob");
+	assert_int_equal(strncmp(b.data, "Bob (b): 0.", 11), 0);
 	lcm_buf_release(&b);
 	lcm_suggestions_free(&sug);
 	lcm_unanswered_list_free(&list);
@@ -469,6 +501,9 @@ test_suggestions_pseudonymize(void **state)
 	lcm_buf_init(&b);
 	lcm_suggestions_format(&sug, 1, &b);
 	assert_memory_equal(b.data, want, LCM_PSEUDO_LEN);
+	assert_int_equal(b.data[LCM_PSEUDO_LEN], ':');	/* no name, no id */
+	assert_null(sug.s[1][0].name);
+	assert_null(strstr(b.data, "Bob"));
 	assert_null(strstr(b.data, "b ("));
 	lcm_buf_release(&b);
 	lcm_suggestions_free(&sug);
@@ -485,6 +520,7 @@ main(void)
 		T(test_unanswered_find_staff_rule),
 		T(test_unanswered_find_include_staff),
 		T(test_unanswered_find_older_than),
+		T(test_unanswered_find_older_than_half_open),
 		T(test_unanswered_find_questions_only),
 		T(test_unanswered_find_posts_inside_threads),
 		T(test_unanswered_find_filters),

@@ -9,7 +9,7 @@ lcm-unanswered --now "$now" -f tsv | tail -n +2 | cut -f1 | sort > listed.txt
 sort gen/truth/unanswered.txt > truth.txt
 sqlite3 "$LCM_DB" "SELECT t.external_id FROM thread t JOIN post r ON r.thread_id = t.id
  AND r.parent_ext IS NULL JOIN person a ON a.id = r.author_id
- WHERE a.role <> 'staff' AND r.created <= strftime('%s', '$now') - 86400
+ WHERE a.role <> 'staff' AND r.created < strftime('%s', '$now') - 86400
  AND (SELECT count(*) FROM post x WHERE x.thread_id = t.id AND x.author_id <> r.author_id
       AND x.deleted = 0 AND x.private = 0) = 0;" | sort > query.txt
 wc -l < truth.txt

@@ -7,6 +7,6 @@ LCM_PSEUDO_KEY= lcm-unanswered $now --pseudonymize; echo "rc=$?"
 LCM_PSEUDO_KEY=0123456789abcde lcm-unanswered $now --pseudonymize; echo "rc=$?"
 env -u LCM_PSEUDO_KEY lcm-unanswered $now --pseudonymize --db nothing-here.db; echo "rc=$?"
 # 16 characters are enough; the key alone does nothing without the option
-LCM_PSEUDO_KEY=0123456789abcdef lcm-unanswered $now --pseudonymize -f tsv | cut -f1,4; echo "rc=$?"
-LCM_PSEUDO_KEY=0123456789abcdef lcm-unanswered $now -f tsv | cut -f1,4; echo "rc=$?"
+LCM_PSEUDO_KEY=0123456789abcdef lcm-unanswered $now --pseudonymize -f tsv | cut -f1,4,5; echo "rc=$?"
+LCM_PSEUDO_KEY=0123456789abcdef lcm-unanswered $now -f tsv | cut -f1,4,5; echo "rc=$?"
 lcm-unanswered --help | grep -A1 -e --pseudonymize

@@ -3,5 +3,5 @@
 lcm-import -q "$DATA/lcm-unanswered/persons.csv" "$DATA/lcm-unanswered/posts.csv"
 for by in peer any staff; do
 	echo "== $by"
-	lcm-unanswered --now 2026-11-10T12:00:00Z --by $by --explain -f tsv | cut -f1,5,7,11
+	lcm-unanswered --now 2026-11-10T12:00:00Z --by $by --explain -f tsv | cut -f1,5,6,8,12
 done
