@@ -2,6 +2,7 @@
  * lcm-import - load LMS export files into the lcm store.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,7 +32,8 @@ enum {
 	OPT_COURSE = LCM_OPT_FIRST_PROGRAM, OPT_FORUM, OPT_PLATFORM, OPT_YEAR,
 	OPT_DATE_ORDER, OPT_ENCODING, OPT_DRY_RUN, OPT_SKIP_INVALID, OPT_REJECTS,
 	OPT_LANG, OPT_LINK_BY, OPT_PERSONS, OPT_WAIT, OPT_FORGET, OPT_PURGE_BEFORE,
-	OPT_PSEUDONYMIZE, OPT_MAX_FIELD_SIZE, OPT_MAX_FIELDS, OPT_MAX_JSON_SIZE
+	OPT_PSEUDONYMIZE, OPT_MAX_FIELD_SIZE, OPT_MAX_FIELDS, OPT_MAX_JSON_SIZE,
+	OPT_STAFF, OPT_STAFF_FILE
 };
 
 static const struct option options[] = {
@@ -56,6 +58,8 @@ static const struct option options[] = {
 	{ "max-field-size", required_argument, NULL, OPT_MAX_FIELD_SIZE },
 	{ "max-fields", required_argument, NULL, OPT_MAX_FIELDS },
 	{ "max-json-size", required_argument, NULL, OPT_MAX_JSON_SIZE },
+	{ "staff", required_argument, NULL, OPT_STAFF },
+	{ "staff-file", required_argument, NULL, OPT_STAFF_FILE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -68,7 +72,8 @@ usage(void)
 	       "                  [--skip-invalid [--rejects FILE]] [--lang LANG]\n"
 	       "                  [--link-by email|username|none] [--wait DUR]\n"
 	       "                  [--max-field-size SIZE] [--max-fields N]\n"
-	       "                  [--max-json-size SIZE] [--now TIME] [-q] [FILE...]\n"
+	       "                  [--max-json-size SIZE] [--staff NAMES] [--staff-file FILE]\n"
+	       "                  [--now TIME] [-q] [FILE...]\n"
 	       "       lcm-import --persons [--pseudonymize] [--db PATH]\n"
 	       "                  [-f table|csv|tsv|json|ndjson]\n"
 	       "       lcm-import [--forget PERSON]... [--purge-before DATE] [--db PATH]\n"
@@ -104,6 +109,11 @@ usage(void)
 	       "      --max-fields N   most fields in a CSV row (default: 10000)\n"
 	       "      --max-json-size SIZE  largest JSON document or NDJSON line\n"
 	       "                       (default: 64M)\n"
+	       "      --staff NAMES    make staff the persons named (','-separated names,\n"
+	       "                       e-mail addresses, usernames or platform:id;\n"
+	       "                       repeatable), after the files; with no FILE, no\n"
+	       "                       standard input is read\n"
+	       "      --staff-file FILE  the same, one person a line ('#' comments)\n"
 	       "      --wait DUR       wait that long for another import (default: 5s)\n"
 	       "      --now TIME       time recorded as the import's (default: now)\n"
 	       "  -q, --quiet          no summary, only errors\n"
@@ -202,7 +212,8 @@ open_existing(const struct lcm_cli *cli, struct lcm_store *st, int flags, int bu
 	struct lcm_err err;
 
 	lcm_err_init(&err);
-	if (access(path, F_OK) != 0) {
+	/* only a missing file is "no store": else lcm_store_open says why */
+	if (access(path, F_OK) != 0 && errno == ENOENT) {
 		lcm_error(&err, "no store '%s': import exports first", path);
 		return lcm_cli_fail(cli, &err);
 	}
@@ -289,6 +300,123 @@ size_option(const struct lcm_cli *cli, const char *name, const char *arg, size_t
 }
 
 /*
+ * The --staff and --staff-file names, owned. Static for the reason
+ * forget is (below).
+ */
+static struct {
+	char **v;
+	size_t n, cap;
+} staff;
+
+static void
+staff_release(void)
+{
+	size_t i;
+
+	for (i = 0; i < staff.n; i++)
+		free(staff.v[i]);
+	free(staff.v);
+	memset(&staff, 0, sizeof(staff));
+}
+
+/* Adds s[0..len) trimmed, unless it is empty. */
+static void
+staff_add(const char *s, size_t len)
+{
+	while (len && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\r' ||
+		       s[len - 1] == '\n'))
+		len--;
+	if (!len)
+		return;
+	if (staff.n == staff.cap) {
+		staff.cap = staff.cap ? 2 * staff.cap : 8;
+		staff.v = lcm_xreallocarray(staff.v, staff.cap, sizeof(*staff.v));
+	}
+	staff.v[staff.n] = lcm_xmalloc(len + 1);
+	memcpy(staff.v[staff.n], s, len);
+	staff.v[staff.n++][len] = '\0';
+}
+
+/* --staff's ','-separated names; -1 when it names no one. */
+static int
+staff_list(const char *arg)
+{
+	size_t before = staff.n;
+	const char *comma;
+
+	for (; (comma = strchr(arg, ',')); arg = comma + 1)
+		staff_add(arg, (size_t)(comma - arg));
+	staff_add(arg, strlen(arg));
+	return staff.n > before ? 0 : -1;
+}
+
+/* --staff-file: a name a line, blank lines and '#' comments skipped. */
+static int
+staff_file(const struct lcm_cli *cli, const char *path)
+{
+	struct lcm_err err;
+	char *line = NULL;
+	size_t cap = 0;
+	ssize_t len;
+	FILE *fp = fopen(path, "r");
+	int rc = 0;
+
+	lcm_err_init(&err);
+	if (!fp) {
+		lcm_error_at(&err, path, 0, "cannot open: %s", strerror(errno));
+		return lcm_cli_fail(cli, &err);
+	}
+	while ((len = getline(&line, &cap, fp)) >= 0)
+		if (line[strspn(line, " \t")] != '#')
+			staff_add(line, (size_t)len);
+	if (ferror(fp)) {
+		lcm_error_at(&err, path, 0, "cannot read: %s", strerror(errno));
+		rc = lcm_cli_fail(cli, &err);
+	}
+	free(line);
+	fclose(fp);
+	return rc;
+}
+
+/* A --staff name that matches no one: said, and the others are marked. */
+static void
+staff_unknown(void *arg, const char *name)
+{
+	char q[128];
+
+	lcm_cli_warn(arg, "--staff: no person '%s' in the store: not marked (give a name,"
+		     " an e-mail address, a username or platform:id; see lcm-import --persons)",
+		     lcm_err_quote(name, q, sizeof(q)));
+}
+
+/* --staff: one transaction after the files (rolled back in a dry run). */
+static int
+mark_staff(const struct lcm_cli *cli, struct lcm_store *st, int dry)
+{
+	struct lcm_err err;
+	long persons, newly;
+
+	lcm_err_init(&err);
+	if (lcm_store_begin(st, &err) < 0)
+		return lcm_cli_fail(cli, &err);
+	if (lcm_identity_mark_staff(st, (const char *const *)staff.v, staff.n, staff_unknown,
+				    (void *)cli, &persons, &newly, &err) < 0) {
+		lcm_store_rollback(st);
+		return lcm_cli_fail(cli, &err);
+	}
+	if (dry)
+		lcm_store_rollback(st);
+	else if (lcm_store_commit(st, &err) < 0)
+		return lcm_cli_fail(cli, &err);
+	if (!cli->quiet)
+		fprintf(stderr, "%sstaff: %ld person%s, %ld newly marked\n", dry ? "(dry run) " : "",
+			persons, persons == 1 ? "" : "s", newly);
+	return LCM_EXIT_OK;
+}
+
+/*
  * The --forget values, in order (argv's strings). Static: reachable at
  * exit from every return; the previous run's is freed when main runs
  * again (the option fuzzer calls it over and over).
@@ -341,12 +469,19 @@ main(int argc, char **argv)
 	int c, r, rc, nfiles, i, status = LCM_EXIT_OK, opened = 0, persons = 0, pseudo = 0;
 	double t0;
 
+	/*
+	 * Past a file size limit (ulimit -f) a write fails with EFBIG, which
+	 * SQLite reports and rolls back, instead of the signal killing the
+	 * import without a word.
+	 */
+	signal(SIGXFSZ, SIG_IGN);
 	lcm_cli_init(&cli, "lcm-import");
 	lcm_err_init(&err);
 	memset(&opts, 0, sizeof(opts));
 	memset(&req, 0, sizeof(req));
 	free(forget);
 	forget = lcm_xcalloc((size_t)argc, sizeof(*forget));
+	staff_release();
 	while ((c = getopt_long(argc, argv, "f:nqhV", options, NULL)) != -1) {
 		if ((r = lcm_cli_option(&cli, c, optarg)) != 0) {
 			if (r < 0)
@@ -422,6 +557,14 @@ main(int argc, char **argv)
 				return lcm_cli_usage_error(&cli, "--forget: no person given");
 			forget[req.nforget++] = optarg;
 			break;
+		case OPT_STAFF:
+			if (staff_list(optarg) < 0)
+				return lcm_cli_usage_error(&cli, "--staff: no person given");
+			break;
+		case OPT_STAFF_FILE:
+			if (staff_file(&cli, optarg) != LCM_EXIT_OK)
+				return LCM_EXIT_ERROR;
+			break;
 		case OPT_PURGE_BEFORE:
 			purge = optarg;	/* read once --tz is known */
 			break;
@@ -456,8 +599,12 @@ main(int argc, char **argv)
 		return lcm_cli_finish(&cli, lcm_cli_print_version(&cli));
 	if (pseudo && !persons)
 		return lcm_cli_usage_error(&cli, "--pseudonymize goes with --persons");
-	if (persons && (req.nforget || purge))
+	if (persons && (req.nforget || purge || staff.n))
 		return lcm_cli_usage_error(&cli, "--persons cannot go with %s",
+					   req.nforget ? "--forget" : purge ? "--purge-before" :
+					   "--staff");
+	if (staff.n && (req.nforget || purge))
+		return lcm_cli_usage_error(&cli, "--staff cannot go with %s",
 					   req.nforget ? "--forget" : "--purge-before");
 	if (persons) {
 		if (optind < argc)
@@ -490,7 +637,8 @@ main(int argc, char **argv)
 	opts.now = cli.now;
 	nfiles = argc - optind;
 	files = nfiles ? (const char *const *)argv + optind : stdin_only;
-	if (!nfiles)
+	/* "lcm-import --staff X" marks the persons already there */
+	if (!nfiles && !staff.n)
 		nfiles = 1;
 
 	if (rejects_path) {
@@ -501,8 +649,14 @@ main(int argc, char **argv)
 		}
 		fputs("line,reason,row\n", opts.rejects);
 	}
-	if (lcm_store_open(&st, lcm_store_default_path(cli.db), LCM_STORE_CREATE,
-			   (int)wait * 1000, &err) < 0) {
+	if (!nfiles) {
+		/* --staff alone: on the persons of a store that must be there */
+		if (open_existing(&cli, &st, 0, (int)wait * 1000) != LCM_EXIT_OK) {
+			status = LCM_EXIT_ERROR;
+			goto out;
+		}
+	} else if (lcm_store_open(&st, lcm_store_default_path(cli.db), LCM_STORE_CREATE,
+				  (int)wait * 1000, &err) < 0) {
 		status = lcm_cli_fail(&cli, &err);
 		goto out;
 	}
@@ -531,6 +685,8 @@ main(int argc, char **argv)
 		if (!cli.quiet)
 			summary(name, &stats, seconds() - t0, opts.dry_run);
 	}
+	if (staff.n && mark_staff(&cli, &st, opts.dry_run) != LCM_EXIT_OK)
+		status = LCM_EXIT_ERROR;
 out:
 	if (opened)
 		lcm_store_close(&st);

@@ -15,11 +15,13 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
 #include "identity.h"
 #include "pseudo.h"
 #include "store_write.h"
+#include "text.h"
 #include "timefmt.h"
 #include "xalloc.h"
 
@@ -121,14 +123,323 @@ static const char hand_over[] =
 	" AND p.author_id IS NOT ?1 ORDER BY p.created, p.id LIMIT 1)"
 	" WHERE author_id = ?1";
 
+/* A string to replace in others' words (a name, an address, a mention). */
+struct needle {
+	char *s;	/* owned */
+	size_t len;
+	int icase;	/* ASCII case ignored */
+};
+
+/* The needles of one erased person, longest first. */
+struct needles {
+	struct needle *v;
+	size_t n, cap;
+};
+
+static void
+needles_release(struct needles *nd)
+{
+	size_t i;
+
+	for (i = 0; i < nd->n; i++)
+		free(nd->v[i].s);
+	free(nd->v);
+	memset(nd, 0, sizeof(*nd));
+}
+
+/* Adds prefix + s[0..len) (once); an empty one is left out. */
+static void
+needle_add(struct needles *nd, const char *prefix, const char *s, size_t len, int icase)
+{
+	struct lcm_buf b;
+	size_t i;
+
+	if (!len)
+		return;
+	lcm_buf_init(&b);
+	lcm_buf_adds(&b, prefix);
+	lcm_buf_add(&b, s, len);
+	for (i = 0; i < nd->n; i++)
+		if (nd->v[i].icase == icase && strcmp(nd->v[i].s, b.data) == 0) {
+			lcm_buf_release(&b);
+			return;
+		}
+	if (nd->n == nd->cap) {
+		nd->cap = nd->cap ? 2 * nd->cap : 16;
+		nd->v = lcm_xreallocarray(nd->v, nd->cap, sizeof(*nd->v));
+	}
+	nd->v[nd->n].len = b.len;
+	nd->v[nd->n].icase = icase;
+	nd->v[nd->n++].s = lcm_buf_detach(&b);
+}
+
+/* Characters (UTF-8 code points) in s[0..len). */
+static size_t
+nchars(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+/* s without leading and trailing white space: *len gets its length. */
+static const char *
+trimmed(const char *s, size_t *len)
+{
+	size_t n;
+
+	while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
+		s++;
+	n = strlen(s);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' ||
+		     s[n - 1] == '\r'))
+		n--;
+	*len = n;
+	return s;
+}
+
+/* A name: whole (case ignored), its long parts as written, @mentions. */
+static void
+add_name(struct needles *nd, const char *name)
+{
+	const char *p, *end, *w;
+	size_t len;
+
+	p = trimmed(name, &len);
+	end = p + len;
+	if (memchr(p, ' ', len))
+		needle_add(nd, "", p, len, 1);
+	needle_add(nd, "@", p, len, 1);
+	while (p < end) {
+		for (w = p; w < end && *w != ' '; w++)
+			;
+		if (nchars(p, (size_t)(w - p)) >= LCM_ERASE_MIN_PART)
+			needle_add(nd, "", p, (size_t)(w - p), 0);
+		needle_add(nd, "@", p, (size_t)(w - p), 1);
+		for (p = w; p < end && *p == ' '; p++)
+			;
+	}
+}
+
+static int
+longest_first(const void *a, const void *b)
+{
+	size_t x = ((const struct needle *)a)->len, y = ((const struct needle *)b)->len;
+
+	return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* What the store knows of person id that others may have written. */
+static int
+gather(struct lcm_store *st, int64_t id, struct needles *nd, struct lcm_err *err)
+{
+	sqlite3_stmt *s = lcm_store_prepare(st, "SELECT name, email, username FROM"
+		" person_link WHERE person_id = ?1 UNION SELECT name, email, username"
+		" FROM person WHERE id = ?1", err);
+	const char *t;
+	size_t len;
+	int rc;
+
+	if (!s)
+		return -1;
+	sqlite3_bind_int64(s, 1, id);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		if ((t = (const char *)sqlite3_column_text(s, 0)))
+			add_name(nd, t);
+		if ((t = (const char *)sqlite3_column_text(s, 1))) {
+			t = trimmed(t, &len);
+			needle_add(nd, "", t, len, 1);
+		}
+		if ((t = (const char *)sqlite3_column_text(s, 2))) {
+			t = trimmed(t, &len);
+			needle_add(nd, "", t, len, 1);
+			needle_add(nd, "@", t, len, 1);
+		}
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return lcm_store_fail(st, err, "cannot read a person");
+	if (nd->n)
+		qsort(nd->v, nd->n, sizeof(*nd->v), longest_first);
+	return 0;
+}
+
+/*
+ * Is the character starting at s[i] part of a word? ASCII letters,
+ * digits and '_' are, other ASCII is not; beyond ASCII, letters are,
+ * and the punctuation of U+0080-U+00BF (no-break space, guillemets) and
+ * U+2000-U+206F (typographic quotes and dashes) is not.
+ */
+static int
+word_at(const char *s, size_t i)
+{
+	unsigned char c = (unsigned char)s[i];
+
+	if (c < 0x80)
+		return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		       (c >= '0' && c <= '9') || c == '_';
+	if (c == 0xc2)
+		return 0;
+	if (c == 0xe2 && ((unsigned char)s[i + 1] == 0x80 || (unsigned char)s[i + 1] == 0x81))
+		return 0;
+	return 1;
+}
+
+/* Is the character ending before s[i] part of a word (0 at the start)? */
+static int
+word_before(const char *s, size_t i)
+{
+	if (i == 0)
+		return 0;
+	i--;
+	while (i > 0 && ((unsigned char)s[i] & 0xc0) == 0x80)
+		i--;
+	return word_at(s, i);
+}
+
+/*
+ * text with each whole-word needle replaced by LCM_ERASE_PLACEHOLDER,
+ * owned by the caller, or NULL when nothing is (text may be NULL).
+ */
+static char *
+scrub(const char *text, const struct needles *nd)
+{
+	struct lcm_buf b;
+	const struct needle *x;
+	size_t i = 0, len, k;
+	int hits = 0;
+
+	if (!text || !nd->n)
+		return NULL;
+	len = strlen(text);
+	lcm_buf_init(&b);
+	while (i < len) {
+		k = nd->n;
+		if (!word_before(text, i))
+			for (k = 0; k < nd->n; k++) {
+				x = &nd->v[k];
+				if (x->len <= len - i && !word_at(text, i + x->len) &&
+				    (x->icase ? strncasecmp(text + i, x->s, x->len) :
+				     memcmp(text + i, x->s, x->len)) == 0)
+					break;
+			}
+		if (k < nd->n) {
+			lcm_buf_adds(&b, LCM_ERASE_PLACEHOLDER);
+			i += nd->v[k].len;
+			hits++;
+		} else {
+			lcm_buf_addc(&b, text[i++]);
+		}
+	}
+	if (!hits) {
+		lcm_buf_release(&b);
+		return NULL;
+	}
+	return lcm_buf_detach(&b);
+}
+
+/* One row whose text changes: id and up to two new texts (owned). */
+struct scrubbed {
+	int64_t id;
+	char *a, *b;
+};
+
+/*
+ * Replaces the needles in the columns of query (id, col1[, col2]) and
+ * writes them back with update (?1 id, ?2 col1, ?3 col2, ?4 words of
+ * col2). The changes are listed first and written after the scan.
+ * *n gets the rows changed. 0, or -1 with err.
+ */
+static int
+scrub_table(struct lcm_store *st, const struct needles *nd, const char *query,
+	    const char *update, int two, long *n, struct lcm_err *err)
+{
+	sqlite3_stmt *s = lcm_store_prepare(st, query, err), *u = NULL;
+	struct scrubbed *v = NULL, *r;
+	size_t len = 0, cap = 0, i;
+	char *a, *b;
+	int rc = -1, step;
+
+	*n = 0;
+	if (!s)
+		return -1;
+	while ((step = sqlite3_step(s)) == SQLITE_ROW) {
+		a = scrub((const char *)sqlite3_column_text(s, 1), nd);
+		b = two ? scrub((const char *)sqlite3_column_text(s, 2), nd) : NULL;
+		if (!a && !b)
+			continue;
+		if (len == cap) {
+			cap = cap ? 2 * cap : 16;
+			v = lcm_xreallocarray(v, cap, sizeof(*v));
+		}
+		r = &v[len++];
+		r->id = sqlite3_column_int64(s, 0);
+		/* the unchanged column is written back as it is */
+		r->a = a ? a : sqlite3_column_text(s, 1) ?
+		       lcm_xstrdup((const char *)sqlite3_column_text(s, 1)) : NULL;
+		r->b = b ? b : two && sqlite3_column_text(s, 2) ?
+		       lcm_xstrdup((const char *)sqlite3_column_text(s, 2)) : NULL;
+	}
+	if (step != SQLITE_DONE) {
+		lcm_store_fail(st, err, "cannot read the text to erase names from");
+		goto out;
+	}
+	if (len && !(u = lcm_store_prepare(st, update, err)))
+		goto out;
+	for (i = 0; i < len; i++) {
+		sqlite3_reset(u);
+		sqlite3_bind_int64(u, 1, v[i].id);
+		sqlite3_bind_text(u, 2, v[i].a, -1, SQLITE_STATIC);
+		if (two) {
+			sqlite3_bind_text(u, 3, v[i].b, -1, SQLITE_STATIC);
+			sqlite3_bind_int(u, 4, lcm_text_words(v[i].b));
+		}
+		if (sqlite3_step(u) != SQLITE_DONE) {
+			lcm_store_fail(st, err, "cannot erase a name");
+			goto out;
+		}
+	}
+	*n = (long)len;
+	rc = 0;
+out:
+	for (i = 0; i < len; i++) {
+		free(v[i].a);
+		free(v[i].b);
+	}
+	free(v);
+	sqlite3_finalize(s);
+	sqlite3_finalize(u);
+	return rc;
+}
+
+/* Others' posts and thread titles, without the needles. */
+static int
+scrub_all(struct lcm_store *st, const struct needles *nd, struct lcm_erase_counts *c,
+	  struct lcm_err *err)
+{
+	if (!nd->n)
+		return 0;
+	return scrub_table(st, nd, "SELECT id, subject, body FROM post",
+			   "UPDATE post SET subject = ?2, body = ?3, words = ?4 WHERE id = ?1",
+			   1, &c->scrubbed_posts, err) < 0 ||
+	       scrub_table(st, nd, "SELECT id, title FROM thread",
+			   "UPDATE thread SET title = ?2 WHERE id = ?1", 0,
+			   &c->scrubbed_threads, err) < 0 ? -1 : 0;
+}
+
 int
 lcm_erase_person(struct lcm_store *st, int64_t id, struct lcm_erase_counts *c,
 		 struct lcm_err *err)
 {
+	struct needles nd = { NULL, 0, 0 };
 	long all = 0;
+	int rc = -1;
 
 	memset(c, 0, sizeof(*c));
-	if (lcm_store_exec(st, temp_tables, err) < 0 ||
+	if (gather(st, id, &nd, err) < 0 ||
+	    lcm_store_exec(st, temp_tables, err) < 0 ||
 	    step1(st, threads_opened, id, NULL, err) < 0 ||
 	    step1(st, "INSERT INTO temp.erase_post SELECT id FROM post WHERE author_id = ?1"
 		  " UNION SELECT id FROM post WHERE thread_id IN"
@@ -148,10 +459,14 @@ lcm_erase_person(struct lcm_store *st, int64_t id, struct lcm_erase_counts *c,
 		  &c->skills, err) < 0 ||
 	    step1(st, "DELETE FROM person_link WHERE person_id = ?1", id,
 		  &c->accounts, err) < 0 ||
-	    step1(st, "DELETE FROM person WHERE id = ?1", id, &c->persons, err) < 0)
-		return -1;
+	    step1(st, "DELETE FROM person WHERE id = ?1", id, &c->persons, err) < 0 ||
+	    scrub_all(st, &nd, c, err) < 0)
+		goto out;
 	c->posts = all - c->others;
-	return 0;
+	rc = 0;
+out:
+	needles_release(&nd);
+	return rc;
 }
 
 int
@@ -296,6 +611,11 @@ forget_line(struct lcm_buf *b, const struct lcm_erase_who *who,
 	if (c->detached)
 		lcm_buf_printf(b, "; %ld repl%s by others to their posts kept", c->detached,
 			       c->detached == 1 ? "y" : "ies");
+	if (c->scrubbed_posts || c->scrubbed_threads)
+		lcm_buf_printf(b, "; their name replaced with " LCM_ERASE_PLACEHOLDER " in %ld"
+			       " post%s and %ld thread title%s of others", c->scrubbed_posts,
+			       c->scrubbed_posts == 1 ? "" : "s", c->scrubbed_threads,
+			       c->scrubbed_threads == 1 ? "" : "s");
 }
 
 /* "purged before 2026-10-01T00:00:00Z: 3 threads with 14 posts, 120 events" */
@@ -380,8 +700,12 @@ erase_all(struct lcm_store *st, const struct lcm_erase_req *req,
 
 /*
  * Copies the WAL into the database and empties it, so that the pages
- * as they were before the erasure are in neither file. Readers can keep
- * it from completing (they wait as long as the busy timeout).
+ * as they were before the erasure are in neither file. A program that
+ * reads the store holds it back (the busy timeout is waited): the
+ * erasure's pages cannot go into the database while one reads from a
+ * snapshot older than them, so the old pages stay in the database file
+ * itself (and the WAL); once they are in, the WAL still holds its old
+ * frames until no one reads from it.
  */
 static int
 checkpoint(struct lcm_store *st, struct lcm_err *err)
@@ -389,11 +713,17 @@ checkpoint(struct lcm_store *st, struct lcm_err *err)
 	int rc, log = 0, done = 0;
 
 	rc = sqlite3_wal_checkpoint_v2(st->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, &log, &done);
+	if ((rc & 0xff) == SQLITE_BUSY && done < log)
+		return lcm_error(err, "store '%s': erased, but a program still reading it"
+				 " kept the erasure out of the file: until it ends, the old"
+				 " copies are in '%s' itself (and '%s-wal'), and a backup taken"
+				 " now keeps them; then run sqlite3 '%s'"
+				 " 'PRAGMA wal_checkpoint(TRUNCATE)'",
+				 st->path, st->path, st->path, st->path);
 	if ((rc & 0xff) == SQLITE_BUSY)
-		return lcm_error(err, "store '%s': erased, but another program reading it"
-				 " kept old copies in '%s-wal': run sqlite3 '%s'"
-				 " 'PRAGMA wal_checkpoint(TRUNCATE)' once it is done",
-				 st->path, st->path, st->path);
+		return lcm_error(err, "store '%s': erased, but a program still reading it"
+				 " kept old copies in '%s-wal': once it ends, run sqlite3 '%s'"
+				 " 'PRAGMA wal_checkpoint(TRUNCATE)'", st->path, st->path, st->path);
 	if (rc != SQLITE_OK)
 		return lcm_store_fail(st, err, "cannot checkpoint the WAL");
 	return 0;

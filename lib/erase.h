@@ -34,7 +34,18 @@ struct lcm_erase_counts {
 	long detached;		/* replies by others elsewhere to their posts, kept */
 	long events, completions, skills;
 	long notified;		/* lcm-unanswered's marks of the deleted threads */
+	long scrubbed_posts;	/* others' posts whose text named them */
+	long scrubbed_threads;	/* thread titles that named them */
 };
+
+/*
+ * What an erased person's name, e-mail address or @mention becomes in
+ * the words of others (see lcm_erase_person).
+ */
+#define LCM_ERASE_PLACEHOLDER "[erased]"
+
+/* Shorter parts of a name (in characters) are not replaced alone. */
+#define LCM_ERASE_MIN_PART 3
 
 /* What purging before a date removed. */
 struct lcm_purge_counts {
@@ -69,8 +80,10 @@ struct lcm_erase_req {
  * anything is deleted. 0, or -1 with err filled: a person not found
  * (after fail() for each: "nothing erased: the store is unchanged"), a
  * store failure (the store is as before), or, after the commit, a WAL
- * checkpoint that readers kept from completing (the rows are gone, but
- * old copies of their pages wait in the -wal file).
+ * checkpoint that a reader kept from completing: the rows are gone, but
+ * old copies of their pages wait in the database file itself (while a
+ * reader's snapshot is older than the erasure) or in the -wal file, as
+ * the message says.
  */
 int lcm_erase_run(struct lcm_store *st, const struct lcm_erase_req *req,
 		  struct lcm_err *err);
@@ -91,7 +104,15 @@ void lcm_erase_who_release(struct lcm_erase_who *who);
  * Deletes person id and everything they wrote: their posts, the threads
  * they opened (with every post in them), events, completions, skills,
  * accounts, the person; replies by others to their posts elsewhere stay,
- * with parent_id NULL. Call inside a transaction (lcm_erase_run does).
+ * with parent_id NULL. In what stays (others' post subjects and bodies,
+ * thread titles), every whole-word occurrence of what the store knew of
+ * them becomes LCM_ERASE_PLACEHOLDER: each full name of their accounts
+ * and their e-mail addresses and usernames (case ignored), each part of
+ * a name of at least LCM_ERASE_MIN_PART characters as written
+ * ("Ana" in "Ana Lopez"; "ana" stays), and @mentions of a name, a part
+ * of one or a username (case ignored: "@ana", "@alopez"). Words are runs
+ * of letters, digits and '_' (non-ASCII letters included); the post's
+ * word count follows. Call inside a transaction (lcm_erase_run does).
  * 0 with c filled, or -1 with err.
  */
 int lcm_erase_person(struct lcm_store *st, int64_t id,

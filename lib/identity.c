@@ -169,6 +169,84 @@ lcm_identity_link(struct lcm_store *st, enum lcm_link_by by, long *merged,
 	return rc;
 }
 
+/* The persons ?1 names (see lcm_identity_mark_staff). */
+static const char staff_find[] =
+	"SELECT person_id FROM person_link WHERE lower(trim(name)) = lower(trim(?1))"
+	" OR lower(trim(email)) = lower(trim(?1)) OR lower(trim(username)) = lower(trim(?1))"
+	" OR platform || ':' || external_id = ?1"
+	" UNION SELECT id FROM person WHERE lower(trim(name)) = lower(trim(?1))"
+	" OR lower(trim(email)) = lower(trim(?1)) OR lower(trim(username)) = lower(trim(?1))"
+	" OR platform || ':' || external_id = ?1";
+
+/* Runs sql (no parameter); *changes (may be NULL) gets the rows changed. */
+static int
+run(struct lcm_store *st, const char *sql, long *changes, struct lcm_err *err)
+{
+	if (lcm_store_exec(st, sql, err) < 0)
+		return -1;
+	if (changes)
+		*changes = sqlite3_changes(st->db);
+	return 0;
+}
+
+int
+lcm_identity_mark_staff(struct lcm_store *st, const char *const *names, size_t n,
+			void (*unknown)(void *arg, const char *name), void *arg,
+			long *persons, long *newly, struct lcm_err *err)
+{
+	sqlite3_stmt *find = NULL, *add = NULL, *count = NULL;
+	size_t i;
+	int rc = -1, step, found;
+
+	*persons = *newly = 0;
+	if (run(st, "CREATE TEMP TABLE IF NOT EXISTS staff_mark(id INTEGER PRIMARY KEY);"
+		"DELETE FROM temp.staff_mark;", NULL, err) < 0 ||
+	    !(find = lcm_store_prepare(st, staff_find, err)) ||
+	    !(add = lcm_store_prepare(st, "INSERT OR IGNORE INTO temp.staff_mark"
+				      " VALUES(?1)", err)) ||
+	    !(count = lcm_store_prepare(st, "SELECT count(*) FROM temp.staff_mark", err)))
+		goto out;
+	for (i = 0; i < n; i++) {
+		sqlite3_reset(find);
+		sqlite3_bind_text(find, 1, names[i], -1, SQLITE_STATIC);
+		found = 0;
+		while ((step = sqlite3_step(find)) == SQLITE_ROW) {
+			found = 1;
+			sqlite3_reset(add);
+			sqlite3_bind_int64(add, 1, sqlite3_column_int64(find, 0));
+			if (sqlite3_step(add) != SQLITE_DONE) {
+				lcm_store_fail(st, err, "cannot mark staff");
+				goto out;
+			}
+		}
+		if (step != SQLITE_DONE) {
+			lcm_store_fail(st, err, "cannot look up a person");
+			goto out;
+		}
+		if (!found && unknown)
+			unknown(arg, names[i]);
+	}
+	if (sqlite3_step(count) != SQLITE_ROW) {
+		lcm_store_fail(st, err, "cannot mark staff");
+		goto out;
+	}
+	*persons = (long)sqlite3_column_int64(count, 0);
+	sqlite3_reset(count);	/* the table is dropped below */
+	/* a person without accounts (made without lcm_store_person) has its row only */
+	if (run(st, "UPDATE person_link SET role = 'staff' WHERE person_id IN"
+		" (SELECT id FROM temp.staff_mark) AND role IS NOT 'staff'", NULL, err) < 0 ||
+	    run(st, "UPDATE person SET role = 'staff' WHERE id IN"
+		" (SELECT id FROM temp.staff_mark) AND role <> 'staff'", newly, err) < 0 ||
+	    run(st, "DROP TABLE temp.staff_mark", NULL, err) < 0)
+		goto out;
+	rc = 0;
+out:
+	sqlite3_finalize(find);
+	sqlite3_finalize(add);
+	sqlite3_finalize(count);
+	return rc;
+}
+
 /* Adds s to a ','-list of distinct values kept sorted by the query. */
 static void
 add_platform(struct lcm_buf *b, const char *s)

@@ -43,6 +43,22 @@ int lcm_identity_link(struct lcm_store *st, enum lcm_link_by by, long *merged,
 int lcm_identity_merge(struct lcm_store *st, int64_t keep, int64_t drop,
 		       struct lcm_err *err);
 
+/*
+ * Makes staff every person one of names[0..n) names: a full name, an
+ * e-mail address or a username of any of their accounts (trimmed, ASCII
+ * case ignored), or platform:external_id. Every account of theirs gets
+ * the role, so that later imports that say nothing of roles (a Moodle
+ * forum export) keep it; one that gives a role for an account replaces
+ * that account's (the person stays staff while one account is). A name
+ * may match several persons: all are marked. unknown (may be NULL) gets
+ * each name that matches no one. *persons gets the persons named,
+ * *newly those who were not staff before. Call inside a transaction.
+ * 0, or -1 with err.
+ */
+int lcm_identity_mark_staff(struct lcm_store *st, const char *const *names, size_t n,
+			    void (*unknown)(void *arg, const char *name), void *arg,
+			    long *persons, long *newly, struct lcm_err *err);
+
 /* One person and the accounts linked to it, for lcm-import --persons. */
 struct lcm_identity {
 	int64_t person;

@@ -1,11 +1,14 @@
 /* store.c - SQLite store: open, schema, migrations, transactions. */
 #include "store.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "store_write.h"
 #include "xalloc.h"
 
@@ -278,6 +281,106 @@ create_private(const char *path)
 		close(fd);
 }
 
+/*
+ * The "file:" URI of path with query (SQLite's URI parameters): bytes
+ * other than letters, digits, "/._~-" are percent-encoded, since '?',
+ * '#' and '%' would end or change the path. Returned owned (free).
+ */
+static char *
+file_uri(const char *path, const char *query)
+{
+	static const char keep[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+		"0123456789/._~-";
+	struct lcm_buf b;
+	const char *p;
+
+	lcm_buf_init(&b);
+	lcm_buf_adds(&b, "file:");
+	for (p = path; *p; p++) {
+		if (strchr(keep, *p))
+			lcm_buf_addc(&b, *p);
+		else
+			lcm_buf_printf(&b, "%%%02X", (unsigned char)*p);
+	}
+	lcm_buf_printf(&b, "?%s", query);
+	return lcm_buf_detach(&b);
+}
+
+/* Opens st->db read-only on path with the URI parameters query. 0 or -1. */
+static int
+open_uri(struct lcm_store *st, const char *path, const char *query, struct lcm_err *err)
+{
+	char *uri = file_uri(path, query), why[128];
+	int rc;
+
+	rc = sqlite3_open_v2(uri, &st->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+			     SQLITE_OPEN_NOMUTEX, NULL);
+	free(uri);
+	if (rc != SQLITE_OK)
+		return lcm_error(err, "cannot open store '%s': %s%s", path,
+				 st->db ? sqlite3_errmsg(st->db) : "out of memory",
+				 st->db ? io_reason(st, why, sizeof(why)) : "");
+	sqlite3_extended_result_codes(st->db, 1);
+	return 0;
+}
+
+/*
+ * A reader's open. The file must be readable (else the system's reason,
+ * so that "No such file" is said only of a missing file). SQLite's
+ * read-only mode (mode=ro) still needs the -shm file WAL shares between
+ * programs, which a read-only mount or a directory the user cannot
+ * write does not let it create: then the store is opened immutable
+ * (read as it is, without locks or the -shm file), which is right as
+ * long as no writer changes it meanwhile (a store there has none: no
+ * import can write there either). A -wal file with content would be
+ * ignored that way: then the message says what to do.
+ */
+static int
+open_readonly(struct lcm_store *st, const char *path, struct lcm_err *err)
+{
+	struct stat sb;
+	char *wal;
+	int fd, code, big;
+
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) < 0)
+		return lcm_error(err, "cannot open store '%s': %s", path, strerror(errno));
+	close(fd);
+	if (open_uri(st, path, "mode=ro", err) < 0)
+		return -1;
+	if (sqlite3_exec(st->db, "SELECT count(*) FROM sqlite_master", NULL, NULL,
+			 NULL) == SQLITE_OK)
+		return 0;
+	code = sqlite3_extended_errcode(st->db) & 0xff;
+	if (code != SQLITE_READONLY && code != SQLITE_CANTOPEN)
+		return lcm_store_fail(st, err, "cannot read");
+	wal = lcm_xmalloc(strlen(path) + 5);
+	memcpy(wal, path, strlen(path));
+	memcpy(wal + strlen(path), "-wal", 5);
+	big = stat(wal, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size > 0;
+	free(wal);
+	if (big)
+		return lcm_error(err, "cannot read store '%s': its directory cannot be"
+				 " written (for the '%s-shm' file readers share) and '%s-wal'"
+				 " holds changes not yet in it: make the directory writable, or"
+				 " have its owner run sqlite3 '%s' 'PRAGMA wal_checkpoint(TRUNCATE)'",
+				 path, path, path, path);
+	sqlite3_close(st->db);
+	st->db = NULL;
+	if (open_uri(st, path, "mode=ro&immutable=1", err) < 0)
+		return -1;
+	st->immutable = 1;
+	return 0;
+}
+
+/* A writer's open of a store it cannot write: where the fault may be. -1. */
+static int
+cannot_write(const char *path, struct lcm_err *err)
+{
+	return lcm_error(err, "cannot write store '%s': it, or its directory (where SQLite"
+			 " makes '%s-wal' and '%s-shm'), is read-only to you or on a read-only"
+			 " mount", path, path, path);
+}
+
 int
 lcm_store_open(struct lcm_store *st, const char *path, int flags,
 	       int busy_ms, struct lcm_err *err)
@@ -290,27 +393,42 @@ lcm_store_open(struct lcm_store *st, const char *path, int flags,
 	st->bulk = NULL;
 	st->nofk = 0;
 	st->changes = 0;
+	st->immutable = 0;
 	st->busy_ms = busy_ms;
 	st->path = lcm_xstrdup(path);
-	if (flags & LCM_STORE_READONLY)
-		oflags = SQLITE_OPEN_READONLY;
-	else if (flags & LCM_STORE_CREATE)
-		oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
-	else
-		oflags = SQLITE_OPEN_READWRITE;
-	if ((flags & LCM_STORE_CREATE) && !memory)
-		create_private(path);
-	/* one connection, one thread: SQLite's mutexes would be pure cost */
-	oflags |= SQLITE_OPEN_NOMUTEX;
-	if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
-		lcm_error(err, "cannot open store '%s': %s", path,
-			  st->db ? sqlite3_errmsg(st->db) : "out of memory");
-		goto fail;
+	if ((flags & LCM_STORE_READONLY) && !memory) {
+		if (open_readonly(st, path, err) < 0)
+			goto fail;
+	} else {
+		if (flags & LCM_STORE_READONLY)
+			oflags = SQLITE_OPEN_READONLY;
+		else if (flags & LCM_STORE_CREATE)
+			oflags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+		else
+			oflags = SQLITE_OPEN_READWRITE;
+		if ((flags & LCM_STORE_CREATE) && !memory)
+			create_private(path);
+		/* one connection, one thread: SQLite's mutexes would be pure cost */
+		oflags |= SQLITE_OPEN_NOMUTEX;
+		if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
+			lcm_error(err, "cannot open store '%s': %s", path,
+				  st->db ? sqlite3_errmsg(st->db) : "out of memory");
+			goto fail;
+		}
 	}
 	sqlite3_extended_result_codes(st->db, 1);
 	sqlite3_busy_timeout(st->db, busy_ms);
-	if (is_empty(st, &empty, err) < 0 || user_version(st, &v, err) < 0)
+	if (is_empty(st, &empty, err) < 0 || user_version(st, &v, err) < 0) {
+		/* SQLite's "attempt to write a readonly database" names no file */
+		if (!(flags & LCM_STORE_READONLY) &&
+		    (sqlite3_extended_errcode(st->db) & 0xff) == SQLITE_READONLY)
+			cannot_write(path, err);
 		goto fail;
+	}
+	if (!(flags & LCM_STORE_READONLY) && !memory && sqlite3_db_readonly(st->db, "main") == 1) {
+		cannot_write(path, err);
+		goto fail;
+	}
 	if (!empty && v == 0) {
 		lcm_error(err, "'%s' is not an lcm store (a database without lcm's schema)", path);
 		goto fail;

@@ -33,6 +33,7 @@ struct lcm_store {
 	int nofk;			/* foreign keys unchecked until commit */
 	int64_t changes;		/* sqlite3_total_changes at the last begin */
 	int busy_ms;			/* how long to wait for another writer */
+	int immutable;			/* a reader's open without the -shm file */
 };
 
 /*
@@ -43,9 +44,13 @@ const char *lcm_store_default_path(const char *path);
 
 /*
  * Opens (and with LCM_STORE_CREATE creates or migrates) the store at path.
- * busy_ms is how long to wait for another writer's lock. Returns 0, or -1
- * with err filled ("cannot open store 'x': ...", "'x' is not an lcm store",
- * "store 'x' has schema version 9, newer than this lcm (1)").
+ * busy_ms is how long to wait for another writer's lock. With
+ * LCM_STORE_READONLY the file is opened with SQLite's mode=ro, and where
+ * the -shm file cannot be made (a read-only mount, a directory the user
+ * cannot write) with immutable=1 (st->immutable set): then no writer may
+ * change the store while it is open. Returns 0, or -1 with err filled
+ * ("cannot open store 'x': No such file or directory", "'x' is not an
+ * lcm store", "store 'x' has schema version 9, newer than this lcm (1)").
  */
 int lcm_store_open(struct lcm_store *st, const char *path, int flags,
 		   int busy_ms, struct lcm_err *err);

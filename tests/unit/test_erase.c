@@ -422,6 +422,129 @@ test_lcm_erase_run_overwrites_the_bytes(void **state)
 	rmdir(dir);
 }
 
+/* The text of the first row of sql, copied into out. */
+static const char *
+text(struct lcm_store *st, const char *sql, char *out, size_t size)
+{
+	sqlite3_stmt *s = lcm_store_prepare(st, sql, NULL);
+
+	assert_non_null(s);
+	out[0] = '\0';
+	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
+		snprintf(out, size, "%s", (const char *)sqlite3_column_text(s, 0));
+	sqlite3_finalize(s);
+	return out;
+}
+
+/* Bob's posts in thread 12 (which stays) that name Ana. */
+static const char mentions[] =
+	"INSERT INTO post(id, thread_id, parent_ext, author_id, platform, external_id,"
+	" created, subject, body, words) VALUES"
+	" (130, 12, 'p120', 2, 'moodle', 'p130', 340, 'Re: Ana', 'Merci Ana Lopez, et @ana aussi', 6),"
+	" (131, 12, 'p120', 2, 'moodle', 'p131', 341, NULL, 'Anabel écrit à ANA@example.org.', 4),"
+	" (132, 12, 'p120', 2, 'moodle', 'p132', 342, NULL, 'ana lopez, lopez et Lopez’s idée', 6),"
+	" (133, 12, 'p120', 2, 'moodle', 'p133', 343, NULL, 'Bob et Cleo, sans elle', 4),"
+	" (134, 12, 'p120', 2, 'moodle', 'p134', 344, NULL, '«Ana» (@Ana_x) mail:ana@example.org', 5);"
+	"UPDATE thread SET title = 'Pour Ana' WHERE id = 12;";
+
+/*
+ * Her full names (case ignored), long name parts (as written), e-mail
+ * addresses and @mentions become [erased] in others' words, whole words
+ * only; the word count follows; others' texts stay as they were.
+ */
+static void
+test_lcm_erase_person_replaces_names_in_others_text(void **state)
+{
+	struct lcm_store *st = *state;
+	struct lcm_erase_counts c;
+	char t[256];
+
+	assert_int_equal(lcm_store_exec(st, mentions, NULL), 0);
+	assert_int_equal(forget(st, 1, &c), 0);
+	assert_string_equal(text(st, "SELECT body FROM post WHERE id = 130", t, sizeof(t)),
+			    "Merci [erased], et [erased] aussi");
+	assert_string_equal(text(st, "SELECT subject FROM post WHERE id = 130", t, sizeof(t)),
+			    "Re: [erased]");
+	assert_int_equal(q(st, "SELECT words FROM post WHERE id = 130"), 5);
+	assert_string_equal(text(st, "SELECT body FROM post WHERE id = 131", t, sizeof(t)),
+			    "Anabel écrit à [erased].");
+	assert_string_equal(text(st, "SELECT body FROM post WHERE id = 132", t, sizeof(t)),
+			    "[erased], lopez et [erased]’s idée");
+	assert_string_equal(text(st, "SELECT body FROM post WHERE id = 133", t, sizeof(t)),
+			    "Bob et Cleo, sans elle");
+	assert_string_equal(text(st, "SELECT body FROM post WHERE id = 134", t, sizeof(t)),
+			    "«[erased]» (@Ana_x) mail:[erased]");
+	assert_string_equal(text(st, "SELECT title FROM thread WHERE id = 12", t, sizeof(t)),
+			    "Pour [erased]");
+	assert_int_equal(c.scrubbed_posts, 4);
+	assert_int_equal(c.scrubbed_threads, 1);
+	assert_int_equal(q(st, "SELECT count(*) FROM post WHERE instr(body, 'Lopez')"
+			   " OR instr(lower(body), 'example.org')"), 0);
+}
+
+/* A name part shorter than LCM_ERASE_MIN_PART stays, but not its @mention. */
+static void
+test_lcm_erase_person_short_part_only_as_mention(void **state)
+{
+	struct lcm_store *st = *state;
+	struct lcm_erase_counts c;
+	char t[256];
+
+	assert_int_equal(lcm_store_exec(st,
+		"INSERT INTO person(id, platform, external_id, name, username) VALUES"
+		" (4, 'moodle', '60', 'Li Wu', 'lwu');"
+		"INSERT INTO person_link(platform, external_id, person_id, name, username)"
+		" VALUES ('moodle', '60', 4, 'Li Wu', 'lwu');"
+		"INSERT INTO post(id, thread_id, parent_ext, author_id, platform, external_id,"
+		" created, body) VALUES (135, 12, 'p120', 2, 'moodle', 'p135', 345,"
+		" 'Li et Wu ont dit, @Li, @LWU, li wu, lwu');", NULL), 0);
+	assert_int_equal(forget(st, 4, &c), 0);
+	assert_string_equal(text(st, "SELECT body FROM post WHERE id = 135", t, sizeof(t)),
+			    "Li et Wu ont dit, [erased], [erased], [erased], [erased]");
+	assert_int_equal(c.scrubbed_posts, 1);
+	assert_int_equal(c.scrubbed_threads, 0);
+}
+
+/*
+ * A reader whose snapshot is older than the erasure keeps the checkpoint
+ * from copying it into the file: the message says the old copies are in
+ * the store file itself, which is true, until the checkpoint runs.
+ */
+static void
+test_lcm_erase_run_reader_message_names_the_file(void **state)
+{
+	const char *who[] = { "ana@example.org" };
+	struct lcm_erase_req req = { who, 1, 0, 0, 0, NULL, NULL, NULL };
+	char dir[] = "/tmp/test_erase.XXXXXX", db[64], side[128];
+	struct lcm_store st = { 0 }, r = { 0 };
+	struct lcm_err err;
+
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(db, sizeof(db), "%s/lcm.db", dir);
+	assert_int_equal(open_with_fixture(&st, db), 0);
+	assert_int_equal(lcm_store_exec(&st, "PRAGMA wal_checkpoint(TRUNCATE)", NULL), 0);
+	lcm_err_init(&err);
+	assert_int_equal(lcm_store_open(&r, db, LCM_STORE_READONLY, 0, &err), 0);
+	assert_int_equal(lcm_erase_run(&st, &req, &err), -1);
+	assert_non_null(strstr(err.msg, "erased, but a program still reading it"));
+	snprintf(side, sizeof(side), "the old copies are in '%s' itself", db);
+	assert_non_null(strstr(err.msg, side));
+	assert_true(file_has(db, "SECRET-BODY-0123456789"));
+	/* the reader is done: the checkpoint the message asks for clears the file */
+	lcm_store_close(&r);
+	assert_int_equal(lcm_store_exec(&st, "PRAGMA wal_checkpoint(TRUNCATE)", NULL), 0);
+	assert_false(file_has(db, "SECRET-BODY-0123456789"));
+	assert_false(file_has(db, "Ana Lopez"));
+	lcm_store_close(&st);
+	snprintf(side, sizeof(side), "%s-wal", db);
+	unlink(side);
+	snprintf(side, sizeof(side), "%s-shm", db);
+	unlink(side);
+	unlink(db);
+	rmdir(dir);
+}
+
 /* The pseudonymised listing as "person role platforms n;" rows. */
 struct listing {
 	char s[256];
@@ -486,6 +609,9 @@ main(void)
 		T(test_lcm_erase_run_unknown_person_changes_nothing),
 		cmocka_unit_test(test_lcm_erase_run_overwrites_the_bytes),
 		T(test_lcm_erase_persons_pseudo_hides_and_sorts),
+		T(test_lcm_erase_person_replaces_names_in_others_text),
+		T(test_lcm_erase_person_short_part_only_as_mention),
+		cmocka_unit_test(test_lcm_erase_run_reader_message_names_the_file),
 	};
 #undef T
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -305,6 +305,76 @@ test_lcm_identity_each_stops_when_asked(void **state)
 	assert_int_equal(n, 1);
 }
 
+/* Names lcm_identity_mark_staff reported unknown, ';'-joined. */
+struct unknowns {
+	char s[128];
+};
+
+static void
+note_unknown(void *arg, const char *name)
+{
+	struct unknowns *u = arg;
+	size_t n = strlen(u->s);
+
+	snprintf(u->s + n, sizeof(u->s) - n, "%s;", name);
+}
+
+/*
+ * A name (case and spaces ignored), an e-mail address, a username or
+ * platform:id each make a person staff; unknown names are reported and
+ * the others still marked.
+ */
+static void
+test_lcm_identity_mark_staff_by_every_form(void **state)
+{
+	struct lcm_store *st = *state;
+	const char *names[] = { " jane DOE ", "BOB@x.org", "cleo", "moodle:4", "Nobody" };
+	struct unknowns u = { "" };
+	long persons = -1, newly = -1;
+
+	account(st, "moodle", "1", "Jane Doe", NULL, NULL, NULL);
+	account(st, "lcm", "bob", "Bob Stone", "bob@x.org", "learner", NULL);
+	account(st, "lcm", "c", "Cleo Diaz", NULL, NULL, "cleo");
+	account(st, "moodle", "4", "Dan Ray", NULL, NULL, NULL);
+	account(st, "moodle", "5", "Eve Learner", NULL, NULL, NULL);
+	assert_int_equal(lcm_identity_mark_staff(st, names, 5, note_unknown, &u, &persons,
+						 &newly, NULL), 0);
+	assert_int_equal(persons, 4);
+	assert_int_equal(newly, 4);
+	assert_string_equal(u.s, "Nobody;");
+	assert_int_equal(q(st, "SELECT count(*) FROM person WHERE role = 'staff'"), 4);
+	assert_int_equal(q(st, "SELECT role = 'learner' FROM person WHERE name = 'Eve Learner'"), 1);
+	/* again: the same persons, none newly */
+	assert_int_equal(lcm_identity_mark_staff(st, names, 4, NULL, NULL, &persons, &newly,
+						 NULL), 0);
+	assert_int_equal(persons, 4);
+	assert_int_equal(newly, 0);
+}
+
+/*
+ * The role goes on every account, so an import that says nothing of
+ * roles (a forum export) keeps it, and so does a merge.
+ */
+static void
+test_lcm_identity_mark_staff_survives_import_and_merge(void **state)
+{
+	struct lcm_store *st = *state;
+	const char *names[] = { "Jane Doe" };
+	long persons, newly, merged;
+	int64_t id;
+
+	id = account(st, "moodle", "1", "Jane Doe", "jane@x.org", NULL, NULL);
+	assert_int_equal(lcm_identity_mark_staff(st, names, 1, NULL, NULL, &persons, &newly,
+						 NULL), 0);
+	assert_int_equal(account(st, "moodle", "1", "Jane Doe", NULL, NULL, NULL), id);
+	assert_int_equal(q(st, "SELECT role = 'staff' FROM person WHERE id = 1"), 1);
+	account(st, "xapi", "mailto:jane@x.org", "Jane", "jane@x.org", "learner", NULL);
+	assert_int_equal(lcm_identity_link(st, LCM_LINK_EMAIL, &merged, NULL), 0);
+	assert_int_equal(merged, 1);
+	assert_int_equal(q(st, "SELECT count(*) FROM person"), 1);
+	assert_int_equal(q(st, "SELECT role = 'staff' FROM person"), 1);
+}
+
 int
 main(void)
 {
@@ -324,6 +394,8 @@ main(void)
 		T(test_lcm_identity_merge_into_itself_fails),
 		T(test_lcm_identity_each_lists_accounts),
 		T(test_lcm_identity_each_stops_when_asked),
+		T(test_lcm_identity_mark_staff_by_every_form),
+		T(test_lcm_identity_mark_staff_survives_import_and_merge),
 #undef T
 	};
 

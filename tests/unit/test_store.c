@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -392,6 +393,116 @@ test_store_reader_keeps_one_snapshot(void **state)
 	unlink(side);
 }
 
+/* A store in a fresh directory under /tmp; path gets "<dir>/lcm.db". */
+static void
+store_in_dir(char *dir, char *path, size_t size, int persons)
+{
+	struct lcm_person p = { "moodle", "1", "One", NULL, NULL, NULL, NULL, NULL };
+	struct lcm_store w;
+	struct lcm_err err;
+	enum lcm_outcome o;
+	int64_t id;
+
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, size, "%s/lcm.db", dir);
+	lcm_err_init(&err);
+	assert_int_equal(lcm_store_open(&w, path, LCM_STORE_CREATE, 0, &err), 0);
+	for (; persons > 0; persons--)
+		assert_int_equal(lcm_store_person(&w, &p, &id, &o, &err), 0);
+	lcm_store_close(&w);
+}
+
+/* Removes what store_in_dir and the tests made. */
+static void
+remove_dir(const char *dir)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/*
+ * Where the -wal and -shm files cannot be made (here directories of
+ * their names, since root can write in any directory), a reader falls
+ * back to immutable=1 and reads.
+ */
+static void
+test_store_open_readonly_without_shm_is_immutable(void **state)
+{
+	char dir[] = "/tmp/lcm-test-XXXXXX", path[64], side[80];
+	struct lcm_store r;
+	struct lcm_err err;
+
+	(void)state;
+	store_in_dir(dir, path, sizeof(path), 1);
+	snprintf(side, sizeof(side), "%s-wal", path);
+	assert_int_equal(mkdir(side, 0700), 0);
+	snprintf(side, sizeof(side), "%s-shm", path);
+	assert_int_equal(mkdir(side, 0700), 0);
+	lcm_err_init(&err);
+	assert_int_equal(lcm_store_open(&r, path, LCM_STORE_READONLY, 0, &err), 0);
+	assert_int_equal(r.immutable, 1);
+	assert_int_equal(count(&r, "SELECT count(*) FROM person"), 1);
+	lcm_store_close(&r);
+	remove_dir(dir);
+}
+
+/* An ordinary store is not opened immutable: writers may run beside it. */
+static void
+test_store_open_readonly_is_not_immutable(void **state)
+{
+	char dir[] = "/tmp/lcm-test-XXXXXX", path[64];
+	struct lcm_store r;
+	struct lcm_err err;
+
+	(void)state;
+	store_in_dir(dir, path, sizeof(path), 1);
+	lcm_err_init(&err);
+	assert_int_equal(lcm_store_open(&r, path, LCM_STORE_READONLY, 0, &err), 0);
+	assert_int_equal(r.immutable, 0);
+	lcm_store_close(&r);
+	remove_dir(dir);
+}
+
+/* A file that exists but cannot be read is not said to be missing. */
+static void
+test_store_open_readonly_unreadable_says_why(void **state)
+{
+	char dir[] = "/tmp/lcm-test-XXXXXX", path[64];
+	struct lcm_store r;
+	struct lcm_err err;
+
+	(void)state;
+	store_in_dir(dir, path, sizeof(path), 0);
+	lcm_err_init(&err);
+	/* a directory of the name: unreadable as a file, even by root */
+	assert_int_equal(unlink(path), 0);
+	assert_int_equal(mkdir(path, 0700), 0);
+	assert_int_equal(lcm_store_open(&r, path, LCM_STORE_READONLY, 0, &err), -1);
+	assert_null(strstr(err.msg, "No such file"));
+	remove_dir(dir);
+}
+
+/* Paths with URI characters ('?', '#', '%', ' ') are opened as they are. */
+static void
+test_store_open_readonly_uri_characters(void **state)
+{
+	char dir[] = "/tmp/lcm-test-XXXXXX", path[64], odd[96];
+	struct lcm_store r;
+	struct lcm_err err;
+
+	(void)state;
+	store_in_dir(dir, path, sizeof(path), 1);
+	snprintf(odd, sizeof(odd), "%s/a ?b#c%%41.db", dir);
+	assert_int_equal(rename(path, odd), 0);
+	lcm_err_init(&err);
+	assert_int_equal(lcm_store_open(&r, odd, LCM_STORE_READONLY, 0, &err), 0);
+	assert_int_equal(count(&r, "SELECT count(*) FROM person"), 1);
+	lcm_store_close(&r);
+	remove_dir(dir);
+}
+
 static void
 test_store_default_path_order(void **state)
 {
@@ -426,6 +537,10 @@ main(void)
 		cmocka_unit_test(test_store_open_readonly_missing_file_fails),
 		cmocka_unit_test(test_store_reader_keeps_one_snapshot),
 		cmocka_unit_test(test_store_default_path_order),
+		cmocka_unit_test(test_store_open_readonly_without_shm_is_immutable),
+		cmocka_unit_test(test_store_open_readonly_is_not_immutable),
+		cmocka_unit_test(test_store_open_readonly_unreadable_says_why),
+		cmocka_unit_test(test_store_open_readonly_uri_characters),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
