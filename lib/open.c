@@ -1,6 +1,7 @@
 /* open.c - the store or files in memory, for analysis programs. */
 #include "open.h"
 
+#include <errno.h>
 #include <poll.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,13 +51,13 @@ lcm_open_input(struct lcm_store *st, const char *db, char *const *files,
 	env = getenv("LCM_DB");
 	path = lcm_store_default_path(db);
 	if (nfiles == 0 && !db && !(env && *env) && access(path, F_OK) != 0 &&
-	    stdin_has_data()) {
+	    errno == ENOENT && stdin_has_data()) {
 		files = stdin_only;
 		nfiles = 1;
 	}
 	if (nfiles == 0) {
 		/* SQLite would make an empty file: say what is wrong instead */
-		if (access(path, F_OK) != 0)
+		if (access(path, F_OK) != 0 && errno == ENOENT)
 			return lcm_error(err, "no store '%s': import exports first with lcm-import,"
 					 " or give files ('-' for standard input)", path);
 		return lcm_store_open(st, path, (flags & LCM_OPEN_WRITE) ? 0 : LCM_STORE_READONLY,

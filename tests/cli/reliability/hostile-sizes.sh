@@ -9,7 +9,7 @@ printf 'id,name,role,cohort\na,Ana,learner,A\n' >persons.csv
 { echo "$head"; echo '1,t1,,a,2026-11-01T10:00:00Z,Hello,First post,C1,Q,0,0'; } >good.csv
 lcm-import -q persons.csv good.csv; echo "base import rc=$?"
 now=--now=2026-11-10T00:00:00Z
-state() { lcm-unanswered $now -f tsv | cut -f1,9 | tr '\t\n' ' ;'; echo; }
+state() { lcm-unanswered $now -f tsv | cut -f1,10 | tr '\t\n' ' ;'; echo; }
 before=$(state)
 echo "store: $before"
 
@@ -24,7 +24,7 @@ lcm-import nul2.mongo; echo "rc=$?"
 echo "--- 1 MB of text in a post, 5 MB refused"
 { echo "$head"; printf '3,t3,,a,2026-11-01T10:00:00Z,Big,"'; head -c 1048576 /dev/zero | tr '\0' 'w'; echo '?",C1,Q,0,0'; } >big.csv
 lcm-import -q big.csv; echo "rc=$?"
-lcm-unanswered $now -f csv | cut -d, -f1,9,10 | cut -c1-60
+lcm-unanswered $now -f csv | cut -d, -f1,10,11 | cut -c1-60
 { echo "$head"; printf '4,t4,,a,2026-11-01T10:00:00Z,Huge,"'; head -c 5000000 /dev/zero | tr '\0' 'w'; echo '",C1,Q,0,0'; } >huge.csv
 lcm-import huge.csv; echo "rc=$?"
 
