@@ -53,7 +53,7 @@ $(B)/config.mk: scripts/deps.sh
 	@mkdir -p $(B)
 	@sh scripts/deps.sh
 	@{ echo "DEP_CFLAGS = $$(pkg-config --cflags sqlite3 jansson zlib)"; \
-	   echo "DEP_LIBS = $$(pkg-config --libs sqlite3 jansson zlib)"; \
+	   echo "DEP_LIBS = $$(pkg-config --libs sqlite3 jansson zlib) -lstemmer"; \
 	   echo "CMOCKA_CFLAGS = $$(pkg-config --cflags cmocka)"; \
 	   echo "CMOCKA_LIBS = $$(pkg-config --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
 

@@ -2,14 +2,23 @@
  * report_terms.c - the themes of a period: the words of its posts that
  * set it apart from the whole history (TF-IDF). See report_parts.h.
  *
- * Every live post up to the period's end is a document of the history;
- * a word's weight in the period is how often its posts use it times
- * ln(history posts / posts holding it), so a word every post uses weighs
- * nothing. Words come from terms.h (French and English stop words out);
- * a word found in only one post of the period is not a theme, and the
- * words of people's names are not themes either (nor a leak of them
- * under --pseudonymize), nor what French elision leaves of a word
- * ("quelqu'un" reads as "quelqu" and "un").
+ * Every live post before the period's end (excluded, as everywhere) is a
+ * document of the history;
+ * a theme's weight in the period is how often its posts use it times
+ * ln(history posts / posts holding it), so a theme every post uses
+ * weighs nothing, and one found in a single post of the period is none.
+ *
+ * A theme is a stem: "livrable" and "livrables" are one. The store holds
+ * no language for posts, so each post's is guessed from its stop words
+ * (terms.h): French when it has more French than English ones, English
+ * when fewer, and on a tie (a short post) the language most posts before
+ * it had, French first. Stop words of either language are never themes
+ * (mixed posts are common: "Merci à tous / Thanks everyone"), nor the
+ * words of people's names (nor a leak of them under --pseudonymize),
+ * words under three letters, or numbers and words that start with a
+ * digit (18h30). A word is stemmed once, in the
+ * language of the first post that has it: the cache of words also keeps
+ * one word from being two themes. A theme reads as its most frequent word.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -21,12 +30,25 @@
 #include "text.h"
 #include "xalloc.h"
 
+/* What a word of the text is, besides a stem (its surface kind). */
+#define W_CONTENT 0	/* a stem's word */
+#define W_SKIP 4	/* a stop word (with its LCM_LANG_* bits) or a word of a name */
+#define W_PENDING 8	/* first seen in the current post: not stemmed yet */
+
 struct lcm_report_terms {
-	struct lcm_strmap vocab;	/* word -> index */
-	char **words;			/* index -> word, owned */
-	int64_t *df;			/* history posts holding each word */
-	unsigned char *name;		/* a word of a person's name, or an elided word (qu, l...) */
+	struct lcm_strmap vocab;	/* stem -> index */
+	int64_t *df;			/* history posts holding each stem */
+	size_t *shown;			/* each stem's most frequent word (index in surf) */
 	size_t nwords, cap;
+	/* the words as written (lower case): one lookup a use, one stem each */
+	struct lcm_strmap surf;		/* word -> index */
+	char **surf_word;		/* index -> word, owned */
+	int *surf_stem;			/* index -> stem index, or -1 */
+	unsigned char *surf_kind;	/* W_* and LCM_LANG_* bits */
+	int64_t *surf_count;		/* uses in the history */
+	size_t nsurf, scap;
+	struct lcm_stemmer *stemmer;
+	int64_t nfr, nen;		/* history posts guessed French, English */
 	int64_t ndocs;			/* posts of the history */
 	/* the period's posts: index in e->posts, then words[off[i]..off[i+1]) */
 	size_t *post, *off;
@@ -39,26 +61,56 @@ struct lcm_report_terms {
 /* What one post's words are gathered in. */
 struct doc {
 	struct lcm_report_terms *t;
-	int *v;
+	int *v;			/* surface indices, then stem indices */
 	size_t n, cap;
-	int names;	/* words go to the name list, not the document */
+	size_t *pending;	/* its words not stemmed yet (surface indices) */
+	size_t npending, pcap;
+	int64_t fr, en;		/* its French and English stop words */
+	int names;		/* words are of a name, not of a document */
 };
 
-/* Words cut short by elision (terms.c splits at the apostrophe), sorted. */
-static const char *const elided[] = {
-	"aujourd", "jusqu", "lorsqu", "presqu", "puisqu", "quelqu", "quoiqu"
-};
-
-/* For bsearch of the elided words. */
-static int
-cmp_str(const void *a, const void *b)
+/* The index of word w among the surfaces, added (of kind) when new. */
+static size_t
+surf_add(struct lcm_report_terms *t, const char *w, int kind)
 {
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
+	if (t->nsurf == t->scap) {
+		t->scap = t->scap ? t->scap * 2 : 1024;
+		t->surf_word = lcm_xreallocarray(t->surf_word, t->scap, sizeof(*t->surf_word));
+		t->surf_stem = lcm_xreallocarray(t->surf_stem, t->scap, sizeof(*t->surf_stem));
+		t->surf_kind = lcm_xreallocarray(t->surf_kind, t->scap, sizeof(*t->surf_kind));
+		t->surf_count = lcm_xreallocarray(t->surf_count, t->scap, sizeof(*t->surf_count));
+	}
+	t->surf_word[t->nsurf] = lcm_xstrdup(w);
+	t->surf_stem[t->nsurf] = -1;
+	t->surf_kind[t->nsurf] = (unsigned char)kind;
+	t->surf_count[t->nsurf] = 0;
+	lcm_strmap_put(&t->surf, w, (int64_t)t->nsurf);
+	return t->nsurf++;
 }
 
-/* The index of word w, added to the vocabulary when new. */
+/* The stop words of both languages, as surfaces to skip. */
+static void
+add_stop_words(struct lcm_report_terms *t)
+{
+	static const int langs[] = { LCM_LANG_FR, LCM_LANG_EN };
+	const char *const *list;
+	size_t i, k, n;
+	int64_t j;
+
+	for (k = 0; k < 2; k++) {
+		list = lcm_stop_words(langs[k], &n);
+		for (i = 0; i < n; i++) {
+			if (lcm_strmap_get(&t->surf, list[i], &j))
+				t->surf_kind[j] |= (unsigned char)langs[k];
+			else
+				surf_add(t, list[i], W_SKIP | langs[k]);
+		}
+	}
+}
+
+/* The index of stem w, added to the vocabulary when new. */
 static int
-word_index(struct lcm_report_terms *t, const char *w)
+stem_index(struct lcm_report_terms *t, const char *w)
 {
 	int64_t i;
 
@@ -66,34 +118,90 @@ word_index(struct lcm_report_terms *t, const char *w)
 		return (int)i;
 	if (t->nwords == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 1024;
-		t->words = lcm_xreallocarray(t->words, t->cap, sizeof(*t->words));
 		t->df = lcm_xreallocarray(t->df, t->cap, sizeof(*t->df));
-		t->name = lcm_xreallocarray(t->name, t->cap, sizeof(*t->name));
 	}
-	t->words[t->nwords] = lcm_xstrdup(w);
 	t->df[t->nwords] = 0;
-	t->name[t->nwords] = bsearch(&w, elided, sizeof(elided) / sizeof(*elided),
-				     sizeof(*elided), cmp_str) != NULL;
 	lcm_strmap_put(&t->vocab, w, (int64_t)t->nwords);
 	return (int)t->nwords++;
 }
 
-/* lcm_terms_each callback: a word of the current document (or name). */
+/*
+ * lcm_words_each callback: a word of the current document, or of a name.
+ * Stop words count for the post's language; a word seen before is its
+ * stem at once; a new one waits for the post's language (resolve).
+ */
 static void
-on_word(const char *w, void *arg)
+on_word(const char *w, size_t chars, int digits, void *arg)
 {
 	struct doc *d = arg;
-	int i = word_index(d->t, w);
+	struct lcm_report_terms *t = d->t;
+	int64_t j;
+	size_t i;
 
+	if (!lcm_strmap_get(&t->surf, w, &j)) {
+		/* numbers, and times or ranks such as 18h30 and 2e, are no themes */
+		if (chars < 3 || digits || (w[0] >= '0' && w[0] <= '9'))
+			return;
+		j = (int64_t)surf_add(t, w, d->names ? W_SKIP : W_PENDING);
+		if (!d->names) {
+			if (d->npending == d->pcap) {
+				d->pcap = d->pcap ? d->pcap * 2 : 64;
+				d->pending = lcm_xreallocarray(d->pending, d->pcap,
+							       sizeof(*d->pending));
+			}
+			d->pending[d->npending++] = (size_t)j;
+		}
+	}
+	i = (size_t)j;
 	if (d->names) {
-		d->t->name[i] = 1;
+		/* a name's word is never a theme, even one of a stop word */
+		t->surf_kind[i] |= W_SKIP;
 		return;
 	}
+	if (t->surf_kind[i] & LCM_LANG_FR)
+		d->fr++;
+	if (t->surf_kind[i] & LCM_LANG_EN)
+		d->en++;
+	if (t->surf_kind[i] & W_SKIP)
+		return;
+	t->surf_count[i]++;
 	if (d->n == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 64;
 		d->v = lcm_xreallocarray(d->v, d->cap, sizeof(*d->v));
 	}
-	d->v[d->n++] = i;
+	d->v[d->n++] = (int)i;
+}
+
+/*
+ * The post's language from its stop words (see the top of this file),
+ * its new words stemmed in it, and its words turned into their stems.
+ */
+static void
+resolve(struct doc *d)
+{
+	struct lcm_report_terms *t = d->t;
+	const char *stem;
+	size_t i, len, s;
+	int lang;
+
+	if (d->fr != d->en)
+		lang = d->fr > d->en ? LCM_LANG_FR : LCM_LANG_EN;
+	else
+		lang = t->nen > t->nfr ? LCM_LANG_EN : LCM_LANG_FR;
+	if (lang == LCM_LANG_FR)
+		t->nfr++;
+	else
+		t->nen++;
+	for (i = 0; i < d->npending; i++) {
+		s = d->pending[i];
+		stem = lcm_stem(t->stemmer, lang, t->surf_word[s], strlen(t->surf_word[s]), &len);
+		t->surf_stem[s] = stem_index(t, stem);
+		t->surf_kind[s] = W_CONTENT;
+	}
+	for (i = 0; i < d->n; i++)
+		d->v[i] = t->surf_stem[d->v[i]];
+	d->npending = 0;
+	d->fr = d->en = 0;
 }
 
 /* For qsort of int. */
@@ -156,7 +264,7 @@ read_names(struct lcm_store *st, struct doc *d, struct lcm_err *err)
 		return -1;
 	d->names = 1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
-		lcm_terms_each((const char *)sqlite3_column_text(s, 0), on_word, d);
+		lcm_words_each((const char *)sqlite3_column_text(s, 0), on_word, d);
 	d->names = 0;
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
@@ -181,12 +289,36 @@ words_of_body(sqlite3_stmt *s, struct doc *d)
 	if (!body)
 		return;
 	if (!memchr(body, '<', len) && !memchr(body, '&', len)) {
-		lcm_terms_each(body, on_word, d);
+		lcm_words_each(body, on_word, d);
 		return;
 	}
 	text = lcm_html_to_text(body, len);
-	lcm_terms_each(text, on_word, d);
+	lcm_words_each(text, on_word, d);
 	free(text);
+}
+
+/*
+ * Each stem's word to show: its most used word in the history, the first
+ * in byte order on a tie (so a report does not depend on import order).
+ */
+static void
+pick_shown(struct lcm_report_terms *t)
+{
+	size_t i, *b;
+	int w;
+
+	t->shown = lcm_xcalloc(t->nwords ? t->nwords : 1, sizeof(*t->shown));
+	for (w = 0; (size_t)w < t->nwords; w++)
+		t->shown[w] = LCM_NONE;
+	for (i = 0; i < t->nsurf; i++) {
+		if (t->surf_stem[i] < 0)
+			continue;
+		b = &t->shown[t->surf_stem[i]];
+		if (*b == LCM_NONE || t->surf_count[i] > t->surf_count[*b] ||
+		    (t->surf_count[i] == t->surf_count[*b] &&
+		     strcmp(t->surf_word[i], t->surf_word[*b]) < 0))
+			*b = i;
+	}
 }
 
 int
@@ -202,11 +334,16 @@ lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e,
 
 	*out = t;
 	lcm_strmap_init(&t->vocab);
+	lcm_strmap_init(&t->surf);
 	d.t = t;
+	t->stemmer = lcm_stemmer_new(err);
+	if (!t->stemmer)
+		goto out;
+	add_stop_words(t);
 	if (read_names(st, &d, err) < 0)
 		goto out;
 	s = lcm_store_prepare(st, "SELECT id, created, parent_ext IS NULL, subject, body"
-			      " FROM post WHERE deleted = 0 AND private = 0 AND created <= ?1"
+			      " FROM post WHERE deleted = 0 AND private = 0 AND created < ?1"
 			      " ORDER BY id", err);
 	if (!s)
 		goto out;
@@ -215,8 +352,9 @@ lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e,
 		/* a thread's subject is its first post's; replies repeat it */
 		subject = (const char *)sqlite3_column_text(s, 3);
 		if (sqlite3_column_int(s, 2) && subject)
-			lcm_terms_each(subject, on_word, &d);
+			lcm_words_each(subject, on_word, &d);
 		words_of_body(s, &d);
+		resolve(&d);
 		post = LCM_NONE;
 		if (sqlite3_column_int64(s, 1) >= e->o.since)
 			post = lcm_engage_find_post(e, sqlite3_column_int64(s, 0));
@@ -226,10 +364,12 @@ lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e,
 		lcm_store_fail(st, err, "cannot read posts");
 		goto out;
 	}
+	pick_shown(t);
 	rc = 0;
 out:
 	sqlite3_finalize(s);
 	free(d.v);
+	free(d.pending);
 	return rc;
 }
 
@@ -241,11 +381,16 @@ lcm_report_terms_free(struct lcm_report_terms *t)
 	if (!t)
 		return;
 	lcm_strmap_release(&t->vocab);
-	for (i = 0; i < t->nwords; i++)
-		free(t->words[i]);
-	free(t->words);
+	lcm_strmap_release(&t->surf);
+	for (i = 0; i < t->nsurf; i++)
+		free(t->surf_word[i]);
+	free(t->surf_word);
+	free(t->surf_stem);
+	free(t->surf_kind);
+	free(t->surf_count);
+	lcm_stemmer_free(t->stemmer);
 	free(t->df);
-	free(t->name);
+	free(t->shown);
 	free(t->post);
 	free(t->off);
 	free(t->word);
@@ -297,13 +442,13 @@ lcm_report_themes(const struct lcm_report_terms *t, const struct lcm_engage *e,
 	}
 	v = lcm_xreallocarray(NULL, t->nwords, sizeof(*v));
 	for (w = 0; (size_t)w < t->nwords; w++) {
-		if (posts[w] < 2 || t->name[w] || t->df[w] >= t->ndocs)
+		if (posts[w] < 2 || t->df[w] >= t->ndocs)
 			continue;
 		v[n].word = w;
 		v[n].count = count[w];
 		v[n].posts = posts[w];
 		v[n].score = (double)count[w] * log((double)t->ndocs / (double)t->df[w]);
-		v[n++].text = t->words[w];
+		v[n++].text = t->surf_word[t->shown[w]];
 	}
 	if (n)
 		qsort(v, n, sizeof(*v), cmp_ranked);

@@ -1,5 +1,6 @@
 #!/bin/sh
-# deps.sh - install the Debian packages lcm needs to build and test.
+# deps.sh - install the Debian packages lcm needs to build and test
+# (libstemmer-dev: the Snowball stemmers of lcm-report's themes).
 #
 #   sh scripts/deps.sh          install what is missing (apt-get as root, else sudo)
 #   sh scripts/deps.sh --check  only say whether something is missing (exit 1 if so)
@@ -7,7 +8,7 @@
 # Without root or sudo it prints the exact command to run and exits 1.
 set -u
 
-PKGS="gcc make libsqlite3-dev libcsv-dev libjansson-dev libcmocka-dev pkg-config mandoc sqlite3 tzdata zlib1g-dev"
+PKGS="gcc make libsqlite3-dev libcsv-dev libjansson-dev libcmocka-dev libstemmer-dev pkg-config mandoc sqlite3 tzdata zlib1g-dev"
 
 missing=""
 for p in $PKGS; do

@@ -98,7 +98,7 @@ fi
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 cflags="-std=c11 -g -O1 $san -D_POSIX_C_SOURCE=200809L -DLCM_VERSION=\"fuzz\" -iquote lib
 	$(pkg-config --cflags sqlite3 jansson zlib)"
-libs="$(pkg-config --libs sqlite3 jansson zlib) -lcsv -lm"
+libs="$(pkg-config --libs sqlite3 jansson zlib) -lcsv -lstemmer -lm"
 # the harnesses themselves: warnings are errors (not so for the library
 # and programs, whose warnings are gcc's business in the normal build)
 hwarn="-Wall -Wextra -Wshadow -Wstrict-prototypes -Wvla -Wwrite-strings -Wformat=2 -Werror"
