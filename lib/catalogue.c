@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "csv.h"
+#include "value.h"
 #include "xalloc.h"
 
 /* Header names of each LCM_CAT_* column, '|'-separated, and whether required. */
@@ -150,40 +151,18 @@ opt_dup(const char *v)
 	return v && *v ? lcm_xstrdup(v) : NULL;
 }
 
-/* A whole non-negative integer of column col into *out. */
-static int
-parse_count(const char *col, const char *v, int64_t max, int64_t *out,
-	    struct lcm_err *err)
-{
-	char q[64], *end;
-	long long n;
-
-	if (!v || !*v)
-		return lcm_error(err, "column '%s' is empty", col);
-	errno = 0;
-	n = strtoll(v, &end, 10);
-	if (errno || *end || end == v || *v == ' ' || *v == '+')
-		return lcm_error(err, "column '%s': not a number: '%s'", col,
-				 lcm_err_quote(v, q, sizeof(q)));
-	if (n < 0 || n > max)
-		return lcm_error(err, "column '%s': not from 0 to %lld: '%s'", col,
-				 (long long)max, lcm_err_quote(v, q, sizeof(q)));
-	*out = n;
-	return 0;
-}
-
 /* A score bound, 0 to 1, from the n bytes at s. */
 static int
 parse_bound(const char *s, size_t n, double *out)
 {
-	char tmp[32], *end;
+	char tmp[32];
 
 	if (n == 0 || n >= sizeof(tmp))
 		return -1;
 	memcpy(tmp, s, n);
 	tmp[n] = '\0';
-	*out = strtod(tmp, &end);
-	return *end || end == tmp || *out < 0 || *out > 1 ? -1 : 0;
+	/* the rule of every score (value.h); the message is the caller's */
+	return lcm_value_score("remedial", tmp, out, NULL);
 }
 
 /*
@@ -251,11 +230,10 @@ lcm_catalogue_add(struct lcm_catalogue *c, const char *const *v, long line,
 
 	if (!v[LCM_CAT_ID] || !*v[LCM_CAT_ID])
 		return lcm_error(err, "column 'id' is empty");
-	if (parse_count("duration_min", v[LCM_CAT_DURATION], INT64_C(1000000),
-			&duration, err) < 0)
+	if (lcm_value_duration("duration_min", v[LCM_CAT_DURATION], &duration, err) < 0)
 		return -1;
 	if (v[LCM_CAT_LEVEL] && *v[LCM_CAT_LEVEL] &&
-	    parse_count("level", v[LCM_CAT_LEVEL], 1000, &level, err) < 0)
+	    lcm_value_level("level", v[LCM_CAT_LEVEL], &level, err) < 0)
 		return -1;
 	if (c->n == c->cap) {
 		c->cap = c->cap ? 2 * c->cap : 64;

@@ -186,6 +186,38 @@ map_columns(const struct lcm_input_format *f, char *const *header, size_t n,
 	return found;
 }
 
+/*
+ * 1 when a column f reads has two header cells (the same name twice, or
+ * two names of it): which one is meant cannot be told, so the file is
+ * refused rather than read by the first. *a and *b are the cells.
+ */
+static int
+duplicate(const struct lcm_input_format *f, char *const *header, size_t n,
+	  const int *map, size_t *a, size_t *b)
+{
+	const char *names, *end;
+	size_t j;
+	int i;
+
+	for (i = 0; i < f->ncols; i++) {
+		if (map[i] < 0)
+			continue;
+		for (names = f->cols[i].names; *names; names = *end ? end + 1 : end) {
+			end = strchr(names, '|');
+			if (!end)
+				end = names + strlen(names);
+			for (j = 0; j < n; j++)
+				if (j != (size_t)map[i] &&
+				    lcm_input_header_is(header[j], names, (size_t)(end - names))) {
+					*a = (size_t)map[i] < j ? (size_t)map[i] : j;
+					*b = (size_t)map[i] < j ? j : (size_t)map[i];
+					return 1;
+				}
+		}
+	}
+	return 0;
+}
+
 /* The format whose required columns are all there and matches the most. */
 static const struct lcm_input_format *
 detect(char *const *header, size_t n, int *map)
@@ -305,7 +337,7 @@ import_csv(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_o
 	const struct lcm_input_format *f = NULL;
 	const char *missing = NULL, **v = NULL;
 	int *map = lcm_xcalloc(64, sizeof(int));
-	size_t ncols, i;
+	size_t ncols, i, dup;
 	char name[64];
 	int rc = -1, got;
 	struct lcm_buf hdr;
@@ -332,11 +364,24 @@ import_csv(struct lcm_import *im, FILE *fp, const struct lcm_input_format **fp_o
 			goto out;
 		}
 	} else if (!(f = detect(rec.fields, ncols, map))) {
+		/* StackExchange dumps and other XML: no CSV header to show */
+		if (ncols && rec.fields[0][0] == '<') {
+			lcm_error_at(err, im->file, rec.line, "not a format lcm reads:"
+				     " looks like XML; lcm reads CSV and JSON (see"
+				     " lcm-import(1), or give --format)");
+			goto out;
+		}
 		for (i = 0; i < ncols && hdr.len < 80; i++)
 			lcm_buf_printf(&hdr, "%s%s", i ? "," : "", rec.fields[i]);
 		lcm_error_at(err, im->file, rec.line,
 			     "unknown format: header '%s%s' matches no format (give --format)",
 			     hdr.data, i < ncols || hdr.len > 80 ? "..." : "");
+		goto out;
+	}
+	if (duplicate(f, rec.fields, ncols, map, &i, &dup)) {
+		lcm_error_at(err, im->file, rec.line, "duplicate column '%s' (fields %zu"
+			     " and %zu): rename or remove one", rec.fields[dup], i + 1,
+			     dup + 1);
 		goto out;
 	}
 	*fp_out = f;
@@ -409,20 +454,79 @@ peek(FILE *fp, long *lines)
 	return c;
 }
 
-/*
- * About how many bytes fp will give: a regular file's size, a gzip
- * file's times 6 (logs compress that well or better); 0 for a pipe.
- */
+/* A regular file's size, 0 for a pipe. */
 static int64_t
-file_size(FILE *fp, const char *path, int gz)
+file_size(FILE *fp)
 {
 	struct stat sb;
 
-	if (gz)
-		return stat(path, &sb) == 0 ? (int64_t)sb.st_size * 6 : 0;
 	if (fstat(fileno(fp), &sb) < 0 || !S_ISREG(sb.st_mode))
 		return 0;
 	return (int64_t)sb.st_size;
+}
+
+/* The input being read: the file, or a stream over it (stream.c). */
+struct input {
+	FILE *fp;
+	int own;			/* fp is closed at the end (not stdin) */
+	struct lcm_gunzip *gz;		/* the decompressor of gzip data, or NULL */
+};
+
+/*
+ * Goes back to the start of in (then skip bytes on) after the n bytes
+ * of head were read from it: a seek when it can (pos, where it was),
+ * else a replay of head over it.
+ */
+static int
+put_back(struct input *in, long pos, const unsigned char *head, size_t n,
+	 size_t skip, struct lcm_err *err)
+{
+	FILE *fp;
+
+	if (pos >= 0 && fseek(in->fp, pos + (long)skip, SEEK_SET) == 0)
+		return 0;
+	if (!(fp = lcm_input_replay(in->fp, in->own, head + skip, n - skip, err)))
+		return -1;
+	in->fp = fp;
+	in->own = 1;
+	return 0;
+}
+
+/*
+ * Reads the input's first bytes to decide how to read it, whatever
+ * its name: gzip data (1f 8b) goes through gunzip, and its text is
+ * looked at again; a UTF-8 BOM before '[' or '{' is skipped, so JSON
+ * with a BOM reads as JSON (the CSV reader takes BOMs itself).
+ */
+static int
+sniff(struct input *in, struct lcm_err *err)
+{
+	unsigned char head[LCM_INPUT_HEAD];
+	long pos = ftell(in->fp);
+	size_t n, i, skip = 0;
+	FILE *fp;
+
+	n = fread(head, 1, sizeof(head), in->fp);
+	if (n == 0 && ferror(in->fp))
+		return lcm_input_gunzip_error(in->gz) ?
+		    lcm_error(err, "%s", lcm_input_gunzip_error(in->gz)) :
+		    lcm_error(err, "cannot read: %s", strerror(errno));
+	clearerr(in->fp);
+	if (!in->gz && n >= 2 && head[0] == 0x1f && head[1] == 0x8b) {
+		if (put_back(in, pos, head, n, 0, err) < 0 ||
+		    !(fp = lcm_input_gunzip(in->fp, in->own, &in->gz, err)))
+			return -1;
+		in->fp = fp;
+		in->own = 1;
+		return sniff(in, err);
+	}
+	if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) {
+		for (i = 3; i < n && strchr(" \t\r\n", head[i]); i++)
+			;
+		if (i < n && (head[i] == '[' || head[i] == '{'))
+			skip = 3;
+	}
+	return put_back(in, pos, head, n, skip, err);
 }
 
 int
@@ -432,24 +536,33 @@ lcm_import_file(struct lcm_store *st, const char *path,
 {
 	struct lcm_import im;
 	const struct lcm_input_format *f = NULL;
-	int stdin_ = strcmp(path, "-") == 0, c, rc = -1, began = 0;
-	size_t n;
+	int stdin_ = strcmp(path, "-") == 0, c, rc = -1, began = 0, json = 0;
+	struct input in = { NULL, 0, NULL };
+	struct stat sb;
 	long skipped;
 	FILE *fp;
 
 	memset(stats, 0, sizeof(*stats));
 	if (opts->format && !lcm_input_format_by_name(opts->format))
 		return lcm_error(err, "unknown format '%s'", opts->format);
-	n = strlen(path);
-	if (!stdin_ && n > 3 && strcmp(path + n - 3, ".gz") == 0) {
-		/* compressed logs: read through zlib, as any other file */
-		if (!(fp = lcm_input_gzopen(path, err)))
-			return -1;
-	} else if (!(fp = stdin_ ? stdin : fopen(path, "rb"))) {
+	/* no line: a directory has none (fopen() would take it) */
+	if (!stdin_ && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return lcm_error_at(err, path, 0, "is a directory, not a file");
+	if (!(in.fp = stdin_ ? stdin : fopen(path, "rb")))
 		return lcm_error_at(err, path, 0, "cannot open: %s", strerror(errno));
-	}
+	in.own = !stdin_;
 	memset(&im, 0, sizeof(im));
-	im.size = file_size(fp, path, stdin_ ? 0 : n > 3 && strcmp(path + n - 3, ".gz") == 0);
+	im.size = file_size(in.fp);
+	if (sniff(&in, err) < 0) {
+		lcm_err_locate(err, stdin_ ? "(stdin)" : path, 0);
+		if (in.own)
+			fclose(in.fp);
+		return -1;
+	}
+	fp = in.fp;
+	/* gzip: logs compress 6 times or better */
+	if (in.gz)
+		im.size *= 6;
 	im.st = st;
 	im.opts = opts;
 	im.stats = stats;
@@ -465,23 +578,36 @@ lcm_import_file(struct lcm_store *st, const char *path,
 		goto out;
 	}
 	/* JSON, NDJSON, or a tracking log opening with '#' comment lines */
-	if (c == '[' || c == '{' || c == '#' ||
-	    (opts->format && lcm_input_format_by_name(opts->format)->json))
+	json = c == '[' || c == '{' || c == '#' ||
+	    (opts->format && lcm_input_format_by_name(opts->format)->json);
+	if (json)
 		rc = lcm_import_json(&im, fp, skipped, &f, err);
 	else
 		rc = import_csv(&im, fp, &f, err);
 	if (rc == 0 && ferror(fp))
 		rc = lcm_error_at(err, im.file, 0, "read error: %s", strerror(errno));
+	/* the reader saw EIO: say what is wrong with the gzip data */
+	if (rc < 0 && lcm_input_gunzip_error(in.gz))
+		lcm_error_at(err, im.file, 0, "%s", lcm_input_gunzip_error(in.gz));
 	if (f && f->finish && f->finish(&im, rc == 0, rc == 0 ? err : NULL) < 0)
 		rc = -1;
 	if (rc == 0 && stats->rows == 0 && stats->rejected == 0)
-		rc = lcm_error_at(err, im.file, 0, "no data rows after the header");
+		rc = lcm_error_at(err, im.file, 0, json ? "no records in the JSON:"
+				  " nothing to import" : "no data rows after the header");
 	if (rc == 0 && (lcm_identity_link(st, opts->link_by, NULL, err) < 0 ||
 			lcm_store_link_parents(st, err) < 0 ||
 			lcm_store_source(st, f->platform ? f->platform :
 					 (opts->platform ? opts->platform : "lcm"),
 					 f->name, im.file, opts->now, stats->rows, err) < 0))
 		rc = -1;
+	/* the rejects are part of the result: written before anything is kept */
+	if (rc == 0 && opts->rejects) {
+		errno = 0;
+		if (fflush(opts->rejects) != 0 || ferror(opts->rejects))
+			rc = lcm_error_at(err, opts->rejects_name ? opts->rejects_name :
+					  "rejects", 0, "cannot write: %s",
+					  errno ? strerror(errno) : "write error");
+	}
 	if (rc == 0 && !opts->dry_run && lcm_store_commit(st, err) < 0)
 		rc = -1;
 out:
@@ -493,7 +619,7 @@ out:
 	lcm_strmap_release(&im.threads);
 	free(im.persons_counted.bits);
 	free(im.threads_counted.bits);
-	if (!stdin_)
+	if (in.own)
 		fclose(fp);
 	return rc;
 }

@@ -29,6 +29,7 @@ struct lcm_import_opts {
 	enum lcm_encoding encoding;
 	int skip_invalid;
 	FILE *rejects;		/* borrowed; may be NULL with skip_invalid */
+	const char *rejects_name;	/* its name for messages; NULL: "rejects" */
 	int dry_run;		/* do everything, then roll back */
 	int64_t now;		/* recorded as source.imported_at */
 	/*
@@ -66,7 +67,10 @@ struct lcm_import_stats {
 /*
  * Imports path ("-" for standard input) into st. name is the name used in
  * messages and recorded as the source. Returns 0, or -1 with err filled and
- * located (file:line) and the store as it was before.
+ * located (file:line) and the store as it was before. The rejects stream
+ * is flushed and checked before the commit: a rejects file that cannot be
+ * written fails the import (rolled back), so -1 always means "store
+ * unchanged".
  */
 int lcm_import_file(struct lcm_store *st, const char *path,
 		    const struct lcm_import_opts *opts,

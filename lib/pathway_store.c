@@ -11,6 +11,7 @@
 
 #include "buf.h"
 #include "pseudo.h"
+#include "value.h"
 #include "xalloc.h"
 
 /* Column i of the current row as text, or NULL. */
@@ -52,6 +53,19 @@ query(struct lcm_store *st, const char *sql,
 	return rc;
 }
 
+/*
+ * Column i as text when it is a whole number from 0 to max, else none
+ * (what to read instead: NULL, or "0").
+ */
+static const char *
+count_or(sqlite3_stmt *s, int i, int64_t max, const char *none)
+{
+	if (sqlite3_column_type(s, i) != SQLITE_INTEGER ||
+	    !lcm_value_count_ok(sqlite3_column_int64(s, i), max))
+		return none;
+	return text(s, i);
+}
+
 /* Store item ids to brick indices, while loading. */
 struct items {
 	struct lcm_catalogue *c;
@@ -70,8 +84,13 @@ item_row(sqlite3_stmt *s, void *arg, struct lcm_err *err)
 	v[LCM_CAT_ID] = text(s, 1);
 	v[LCM_CAT_TITLE] = text(s, 2);
 	v[LCM_CAT_FORMAT] = text(s, 3);
-	v[LCM_CAT_DURATION] = text(s, 4) ? text(s, 4) : "0";
-	v[LCM_CAT_LEVEL] = text(s, 5);
+	/*
+	 * A value out of the ranges lcm-import checks (value.h), from an
+	 * older lcm or a hand-edited store, is read as not given: duration
+	 * 0, no level. One bad row must not stop every run.
+	 */
+	v[LCM_CAT_DURATION] = count_or(s, 4, LCM_DURATION_MAX, "0");
+	v[LCM_CAT_LEVEL] = count_or(s, 5, LCM_LEVEL_MAX, NULL);
 	v[LCM_CAT_LANGUAGE] = text(s, 6);
 	v[LCM_CAT_URL] = text(s, 7);
 	if (lcm_catalogue_add(it->c, v, 0, err) < 0) {
@@ -307,7 +326,9 @@ completion_row(sqlite3_stmt *s, void *arg, struct lcm_err *err)
 	for (l = first_of(f, s); l; l = next_of(f, l)) {
 		if (lcm_state_is_done(text(s, 2)))
 			lcm_strlist_split(&l->completed, item, '\n');
-		if (sqlite3_column_type(s, 3) != SQLITE_NULL)
+		/* a score out of 0 to 1 (value.h) is read as no score */
+		if (sqlite3_column_type(s, 3) != SQLITE_NULL &&
+		    lcm_value_score_ok(sqlite3_column_double(s, 3)))
 			lcm_learner_score(l, item, sqlite3_column_double(s, 3));
 	}
 	return 0;

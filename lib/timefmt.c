@@ -415,6 +415,7 @@ lcm_time_parse_epoch(const char *s, int64_t *out, struct lcm_err *err)
 {
 	const char *p = s + (*s == '-');
 	int64_t v = 0;
+	int frac = 0;
 	char q[64];
 
 	if (!isdigit((unsigned char)*p))
@@ -425,9 +426,15 @@ lcm_time_parse_epoch(const char *s, int64_t *out, struct lcm_err *err)
 			    lcm_err_quote(s, q, sizeof(q)));
 		v = v * 10 + (*p - '0');
 	}
+	/* a fraction ("1452837318.000002", as Slack writes): dropped, as
+	 * ISO's, so the time is the second it falls in (floor) */
+	if (*p == '.' && isdigit((unsigned char)p[1])) {
+		for (p++; isdigit((unsigned char)*p); p++)
+			frac |= *p != '0';
+	}
 	if (*p)
 		return not_a_time(s, err);
-	*out = *s == '-' ? -v : v;
+	*out = *s == '-' ? -v - frac : v;
 	return 0;
 }
 
@@ -750,6 +757,10 @@ lcm_time_parse(const char *s, const struct lcm_timeopt *opt, int64_t *out,
 
 	while (isdigit((unsigned char)*p))
 		p++;
+	/* digits, then maybe '.' and digits: epoch seconds */
+	if (*p == '.' && p > s + (*s == '-') && isdigit((unsigned char)p[1]))
+		for (p++; isdigit((unsigned char)*p); p++)
+			;
 	if (!*p && p > s + (*s == '-')) {
 		if (lcm_time_parse_epoch(s, out, err) < 0)
 			return -1;

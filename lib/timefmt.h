@@ -37,7 +37,12 @@ struct lcm_timeopt {
  */
 int lcm_time_set_zone(const char *zone, struct lcm_err *err);
 
-/* Epoch seconds: optional '-', digits only, nothing else. */
+/*
+ * Epoch seconds: optional '-', digits, then optionally '.' and digits
+ * ("1452837318.000002", as Slack and many APIs write), nothing else.
+ * The fraction is dropped as ISO's is: the second the time falls in
+ * ("-1.5" is -2).
+ */
 int lcm_time_parse_epoch(const char *s, int64_t *out, struct lcm_err *err);
 
 /*
@@ -68,7 +73,7 @@ int lcm_time_parse_moodle(const char *s, const struct lcm_timeopt *opt,
 
 /*
  * Picks the parser by shape, so that the error is the likely one: digits
- * only (with an optional '-') is epoch, 4 digits and '-' is ISO 8601, the
+ * (with an optional '-', and an optional '.' fraction) is epoch, 4 digits and '-' is ISO 8601, the
  * rest goes to the Moodle forms. opt may be NULL.
  */
 int lcm_time_parse(const char *s, const struct lcm_timeopt *opt,

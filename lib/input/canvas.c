@@ -75,7 +75,8 @@ parse(struct lcm_import *im, const json_t *j, struct entry *e,
 				    lcm_json_kind(j));
 	if (!lcm_json_id(json_object_get(j, "id"), &e->id))
 		return lcm_json_err(err, at, "id", json_object_get(j, "id") ?
-				    "not an id" : "missing");
+				    "expected an id (a string or a number), found %s" :
+				    "missing%.0s", lcm_json_kind(json_object_get(j, "id")));
 	v = json_object_get(j, "deleted");
 	if (v && !json_is_boolean(v) && !json_is_null(v))
 		return lcm_json_err(err, at, "deleted", "expected true or false, found %s",
@@ -83,12 +84,14 @@ parse(struct lcm_import *im, const json_t *j, struct entry *e,
 	e->deleted = json_is_true(v);
 	v = json_object_get(j, "user_id");
 	if (v && !json_is_null(v) && !lcm_json_id(v, &e->user))
-		return lcm_json_err(err, at, "user_id", "not an id: found %s", lcm_json_kind(v));
+		return lcm_json_err(err, at, "user_id", "expected an id (a string or a"
+				    " number), found %s", lcm_json_kind(v));
 	if (!e->user.len && !e->deleted)
 		return lcm_json_err(err, at, "user_id", "missing");
 	v = json_object_get(j, "parent_id");
 	if (v && !json_is_null(v) && !lcm_json_id(v, &e->parent))
-		return lcm_json_err(err, at, "parent_id", "not an id: found %s",
+		return lcm_json_err(err, at, "parent_id", "expected an id (a string or a"
+				    " number), found %s",
 				    lcm_json_kind(v));
 	v = json_object_get(j, "message");
 	if (v && !json_is_string(v) && !json_is_null(v))
@@ -311,7 +314,8 @@ participant(struct lcm_import *im, json_t *j, const struct lcm_json_at *at,
 	if (!lcm_json_id(json_object_get(j, "id"), &ext)) {
 		lcm_buf_release(&ext);
 		return lcm_json_err(err, at, "id", json_object_get(j, "id") ?
-				    "not an id" : "missing");
+				    "expected an id (a string or a number), found %s" :
+				    "missing%.0s", lcm_json_kind(json_object_get(j, "id")));
 	}
 	p.platform = PLATFORM;
 	p.external_id = ext.data;

@@ -58,7 +58,8 @@ id(const json_t *o, const char *key, int required, const struct lcm_json_at *at,
 	if (!j)
 		return lcm_json_err(err, at, key, "missing");
 	if (!lcm_json_id(j, b))
-		return lcm_json_err(err, at, key, "not an id: found %s", lcm_json_kind(j));
+		return lcm_json_err(err, at, key, "expected an id (a string or a number),"
+				    " found %s", lcm_json_kind(j));
 	return 0;
 }
 

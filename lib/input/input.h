@@ -226,10 +226,36 @@ int lcm_json_time(const struct lcm_import *im, const json_t *obj, const char *ke
 /* A stable id for a record without one: hex SHA-256 (32 chars) of p. */
 void lcm_json_hash(const void *p, size_t n, char out[33]);
 
+/* Streams (stream.c). */
+
+/* Bytes of a file's head the driver looks at before choosing a reader. */
+#define LCM_INPUT_HEAD 64
+
 /*
- * Opens a gzip file as a read-only stream (zlib), for "x.log.gz".
- * Returns NULL with err filled.
+ * A stream giving the n bytes of head (at most LCM_INPUT_HEAD, copied),
+ * then the rest of src: a pipe's first bytes read to tell its format.
+ * src is closed with the stream when own. NULL with err filled.
  */
-FILE *lcm_input_gzopen(const char *path, struct lcm_err *err);
+FILE *lcm_input_replay(FILE *src, int own, const void *head, size_t n,
+		       struct lcm_err *err);
+
+/* A gzip decompression, for its failure (lcm_input_gunzip_error). */
+struct lcm_gunzip;
+
+/*
+ * The gzip data of src, decompressed, as a read-only stream (members
+ * one after another, as gzip writes them; anything else after a whole
+ * member is ignored). src is closed with the stream when own. *gz is
+ * the decompressor, valid until the stream is closed. NULL with err
+ * filled.
+ */
+FILE *lcm_input_gunzip(FILE *src, int own, struct lcm_gunzip **gz,
+		       struct lcm_err *err);
+
+/*
+ * Why the stream of gz failed to read ("truncated gzip: ...", "corrupt
+ * gzip data ..."), or NULL when it did not (or gz is NULL).
+ */
+const char *lcm_input_gunzip_error(const struct lcm_gunzip *gz);
 
 #endif

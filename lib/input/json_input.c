@@ -12,7 +12,6 @@
  * Moodle's dataformat JSON ([[{...}]]) goes through the CSV formats' row
  * functions; the other formats take JSON values (input.h).
  */
-#define _GNU_SOURCE	/* fopencookie, for gzip files */
 #include "input/input.h"
 
 #include <errno.h>
@@ -20,7 +19,6 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <zlib.h>
 
 #include "buf.h"
 #include "csv.h"
@@ -86,9 +84,18 @@ json_row(struct lcm_import *im, const struct lcm_input_format *f, json_t *obj,
 		goto out;
 	}
 	for (i = 0; i < f->ncols; i++) {
-		v[i] = json_text(json_column(obj, f->cols[i].names), &bufs[i]);
+		json_t *j = json_column(obj, f->cols[i].names);
+
+		lcm_input_first_name(f->cols[i].names, name, sizeof(name));
+		/* an array or an object is not a cell: say so, not "no key" */
+		if (json_is_array(j) || json_is_object(j)) {
+			lcm_error_at(err, im->file, 0, "sheet %zu, record %zu: key '%s':"
+				     " expected a string or a number, found %s",
+				     sheet, index, name, lcm_json_kind(j));
+			goto out;
+		}
+		v[i] = json_text(j, &bufs[i]);
 		if (!v[i] && f->cols[i].required) {
-			lcm_input_first_name(f->cols[i].names, name, sizeof(name));
 			lcm_error_at(err, im->file, 0, "sheet %zu, record %zu: no key '%s'",
 				     sheet, index, name);
 			goto out;
@@ -332,11 +339,58 @@ lcm_json_feed(struct lcm_import *im,
 	return -1;
 }
 
+/* What JSON lcm reads, for the message of a file it does not. */
+#define LCM_JSON_READS "lcm reads JSON of xapi, canvas-discussion, edx-forum," \
+	" edx-tracking and moodle-forum, and the CSV formats of lcm-import(1)" \
+	" (or give --format)"
+
+/* "arrays", "strings", ... : the plural of lcm_json_kind, for "an array of". */
+static const char *
+kinds(const json_t *j)
+{
+	switch (json_typeof(j)) {
+	case JSON_ARRAY: return "arrays";
+	case JSON_STRING: return "strings";
+	case JSON_INTEGER:
+	case JSON_REAL: return "numbers";
+	case JSON_TRUE:
+	case JSON_FALSE: return "booleans";
+	default: return "nulls";
+	}
+}
+
 /* 1 when obj has key. */
 static int
 has(const json_t *obj, const char *key)
 {
 	return json_object_get(obj, key) != NULL;
+}
+
+/*
+ * What a JSON record no format reads looks like, from its keys, for
+ * the message; NULL when it is nothing known. The exports of the
+ * platforms lcm has seen (../shared/fixtures): Slack's users.json,
+ * channels.json and day files, DiscordChatExporter, Discourse's API.
+ */
+static const char *
+foreign(const json_t *e, int in_array)
+{
+	if (!json_is_object(e))
+		return NULL;
+	if (!in_array && has(e, "guild") && has(e, "channel") && has(e, "messages"))
+		return "a Discord export (DiscordChatExporter)";
+	if (!in_array && (has(e, "post_stream") || has(e, "topic_list")))
+		return "a Discourse API response";
+	if (in_array && has(e, "ts") && has(e, "type"))
+		return "Slack messages (a channel's day file)";
+	if (in_array && has(e, "id") && (has(e, "real_name") || has(e, "team_id") ||
+					 has(e, "profile")))
+		return "a Slack users list (users.json)";
+	if (in_array && has(e, "id") && has(e, "created") &&
+	    (has(e, "members") || has(e, "is_channel") || has(e, "is_group") ||
+	     has(e, "is_im")))
+		return "a Slack channels list (channels.json, groups.json, dms.json)";
+	return NULL;
 }
 
 /* The format of a JSON value, from its keys (or its first element's). */
@@ -364,17 +418,24 @@ detect(const json_t *v)
 		return &lcm_fmt_edx_tracking;
 	if (has(e, "discussion") && has(e, "userid"))
 		return &lcm_fmt_moodle_forum;
+	/* Slack's users have "id" and "deleted", as Canvas's entries */
+	if (foreign(e, e != v))
+		return NULL;
 	/* Canvas's entry lists: .../entries, .../replies, .../entry_list */
 	if (has(e, "user_id") || (has(e, "id") && (has(e, "message") || has(e, "deleted"))))
 		return &lcm_fmt_canvas_discussion;
 	return NULL;
 }
 
-/* "unknown JSON format: keys 'a', 'b' ..." */
+/*
+ * "not a format lcm reads: looks like WHAT (keys: 'a', 'b' ...); lcm
+ * reads: the JSON formats (or give --format)".
+ */
 static int
 unknown(struct lcm_import *im, const json_t *v, long line, struct lcm_err *err)
 {
 	const json_t *e = json_is_array(v) ? json_array_get(v, 0) : v;
+	const char *what = foreign(e, e != v);
 	struct lcm_buf keys;
 	const char *key;
 	json_t *val;
@@ -383,20 +444,23 @@ unknown(struct lcm_import *im, const json_t *v, long line, struct lcm_err *err)
 	if (json_is_array(v) && !e)
 		return lcm_error_at(err, im->file, line,
 				    "empty JSON array: nothing to import");
-	if (!json_is_object(e))
-		return lcm_error_at(err, im->file, line,
-				    "unknown JSON format: %s%s, not an object",
-				    e == v ? "" : "an array of ", lcm_json_kind(e));
 	lcm_buf_init(&keys);
-	json_object_foreach((json_t *)e, key, val) {
-		if (n++ == 6) {
-			lcm_buf_adds(&keys, ", ...");
-			break;
+	if (json_is_object(e))
+		json_object_foreach((json_t *)e, key, val) {
+			if (n++ == 6) {
+				lcm_buf_adds(&keys, ", ...");
+				break;
+			}
+			lcm_buf_printf(&keys, "%s'%.40s'", n > 1 ? ", " : "", key);
 		}
-		lcm_buf_printf(&keys, "%s'%.40s'", n > 1 ? ", " : "", key);
-	}
-	lcm_error_at(err, im->file, line, "unknown JSON format: keys %s match no format"
-		     " (give --format)", n ? keys.data : "(none)");
+	if (!json_is_object(e))
+		lcm_error_at(err, im->file, line, "not a format lcm reads: looks like %s%s;"
+			     " %s", e == v ? "" : "an array of ",
+			     e == v ? lcm_json_kind(e) : kinds(e), LCM_JSON_READS);
+	else
+		lcm_error_at(err, im->file, line, "not a format lcm reads: looks like %s"
+			     " (keys: %s); %s", what ? what : e == v ? "an object" :
+			     "an array of objects", n ? keys.data : "none", LCM_JSON_READS);
 	lcm_buf_release(&keys);
 	return -1;
 }
@@ -663,50 +727,4 @@ out:
 	lcm_buf_release(&doc);
 	free(line);
 	return rc;
-}
-
-/* gzip input through zlib, as a stdio stream (fopencookie). */
-
-/* Reads up to n bytes of the gzip stream cookie into buf; -1 on error. */
-static ssize_t
-gz_read(void *cookie, char *buf, size_t n)
-{
-	int got = gzread((gzFile)cookie, buf, (unsigned)(n > INT_MAX ? INT_MAX : n)), zerr = Z_OK;
-
-	/* a truncated or corrupt stream ends early: an error, not the end */
-	if (got == 0)
-		gzerror((gzFile)cookie, &zerr);
-	if (got < 0 || (zerr != Z_OK && zerr != Z_STREAM_END)) {
-		errno = EIO;
-		return -1;
-	}
-	return got;
-}
-
-/* Closes the gzip stream (and its file); 0 or EOF. */
-static int
-gz_close(void *cookie)
-{
-	return gzclose((gzFile)cookie) == Z_OK ? 0 : EOF;
-}
-
-FILE *
-lcm_input_gzopen(const char *path, struct lcm_err *err)
-{
-	cookie_io_functions_t io = { gz_read, NULL, NULL, gz_close };
-	gzFile z = gzopen(path, "rb");
-	FILE *fp;
-
-	if (!z) {
-		lcm_error_at(err, path, 0, "cannot open: %s",
-			     errno ? strerror(errno) : "out of memory");
-		return NULL;
-	}
-	gzbuffer(z, 1 << 16);
-	if (!(fp = fopencookie(z, "r", io))) {
-		gzclose(z);
-		lcm_error_at(err, path, 0, "cannot open: %s", strerror(errno));
-		return NULL;
-	}
-	return fp;
 }

@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "text.h"
+#include "value.h"
 #include "xalloc.h"
 
 /* A person named only by id, made when first referenced. */
@@ -247,19 +248,14 @@ completion_row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 	int64_t person, item, ts = 0;
 	double score = 0;
 	enum lcm_outcome o;
-	char *end, q[64];
 
 	if (lcm_in_need("person", v[C_PERSON], err) < 0 ||
 	    lcm_in_need("item", v[C_ITEM], err) < 0 ||
 	    lcm_in_need("state", v[C_STATE], err) < 0 ||
 	    (lcm_in_opt(v[C_TIME]) && lcm_in_time(im, "time", v[C_TIME], &ts, err) < 0))
 		return -1;
-	if (lcm_in_opt(v[C_SCORE])) {
-		score = strtod(v[C_SCORE], &end);
-		if (*end || score < 0 || score > 1)
-			return lcm_error(err, "column 'score': not a number from 0 to 1: '%s'",
-					 lcm_err_quote(v[C_SCORE], q, sizeof(q)));
-	}
+	if (lcm_in_opt(v[C_SCORE]) && lcm_value_score("score", v[C_SCORE], &score, err) < 0)
+		return -1;
 	if (person_ref(im, platform, v[C_PERSON], &person, err) < 0 ||
 	    item_ref(im, platform, v[C_ITEM], &item, err) < 0 ||
 	    lcm_store_completion(im->st, person, item, v[C_STATE], ts,
@@ -293,12 +289,11 @@ item_row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 	enum lcm_outcome o;
 	int64_t id;
 
+	/* the ranges lcm-pathway reads back (value.h) */
 	if (lcm_in_need("id", v[I_ID], err) < 0 ||
-	    lcm_in_int("duration_min", v[I_DURATION], &it.duration_min, err) < 0 ||
-	    (lcm_in_opt(v[I_LEVEL]) && lcm_in_int("level", v[I_LEVEL], &it.level, err) < 0))
+	    lcm_value_duration("duration_min", v[I_DURATION], &it.duration_min, err) < 0 ||
+	    (lcm_in_opt(v[I_LEVEL]) && lcm_value_level("level", v[I_LEVEL], &it.level, err) < 0))
 		return -1;
-	if (it.duration_min < 0)
-		return lcm_error(err, "column 'duration_min': negative: '%s'", v[I_DURATION]);
 	it.platform = lcm_in_platform(im, &lcm_fmt_lcm_catalogue, v[I_PLATFORM]);
 	it.external_id = v[I_ID];
 	it.title = lcm_in_opt(v[I_TITLE]);

@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "text.h"
+#include "value.h"
 #include "xalloc.h"
 
 #define PLATFORM "xapi"
@@ -355,6 +356,12 @@ result(struct stmt *s, const json_t *r, const struct lcm_json_at *at,
 		s->score = json_number_value(raw) / json_number_value(max);
 		s->has_score = 1;
 	}
+	/* lcm's scores are 0 to 1 (value.h), though xAPI's scaled goes from -1 */
+	if (s->has_score && !lcm_value_score_ok(s->score))
+		return lcm_json_err(err, at, scaled ? "result.score.scaled" : "result.score",
+				    "%s not from 0 to 1: %.17g", scaled ? "score" :
+				    "raw / max", s->score);
+	s->score += 0.0;	/* -0 is 0 */
 	return 0;
 }
 

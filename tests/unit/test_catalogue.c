@@ -512,6 +512,28 @@ test_catalogue_load_store(void **state)
 	assert_int_equal(x->c.b[0].line, 0);
 }
 
+static void
+test_catalogue_read_csv_duration_over_range(void **state)
+{
+	struct fx *x = *state;
+
+	/* what lcm-import refuses, lcm-pathway refuses the same way (value.h) */
+	assert_int_equal(rd(x, HEAD "B1,a,video,9223372036854775807,1,s,,fr,,\n"), -1);
+	assert_string_equal(x->err.msg, "column 'duration_min': not from 0 to 1000000:"
+			    " '9223372036854775807'");
+	assert_int_equal(x->err.line, 2);
+}
+
+static void
+test_catalogue_read_csv_remedial_hex_bound_refused(void **state)
+{
+	struct fx *x = *state;
+
+	assert_int_equal(rd(x, HEAD "B1,a,video,30,1,s,,fr,,0x0-0.5:B2\n"), -1);
+	assert_string_equal(x->err.msg, "column 'remedial': not LOW-HIGH:ID with scores"
+			    " from 0 to 1: '0x0-0.5:B2'");
+}
+
 int
 main(void)
 {
@@ -522,6 +544,8 @@ main(void)
 		T(test_catalogue_read_csv_aliases_and_missing_optional),
 		T(test_catalogue_read_csv_missing_column),
 		T(test_catalogue_read_csv_bad_duration_located),
+		T(test_catalogue_read_csv_duration_over_range),
+		T(test_catalogue_read_csv_remedial_hex_bound_refused),
 		T(test_catalogue_read_csv_empty_duration),
 		T(test_catalogue_read_csv_level_out_of_range),
 		T(test_catalogue_read_csv_empty_id),

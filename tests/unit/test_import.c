@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <cmocka.h>
+#include <zlib.h>
 
 #include "import.h"
 #include "store_write.h"
@@ -270,6 +271,194 @@ test_import_file_french_accented_header(void **state)
 	assert_int_equal(count(f, "SELECT count(*) FROM event_text WHERE verb = 'Cours consult\xc3\xa9'"), 1);
 }
 
+/* Writes n bytes of gzip data of text to the fixture's file (no .gz). */
+static void
+write_gzip(struct fixture *f, const char *text, size_t keep)
+{
+	unsigned char out[4096];
+	z_stream z;
+	int fd = mkstemp(f->path);
+	size_t n;
+
+	assert_true(fd >= 0);
+	memset(&z, 0, sizeof(z));
+	assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 16 + MAX_WBITS, 8,
+				      Z_DEFAULT_STRATEGY), Z_OK);
+	z.next_in = (unsigned char *)text;
+	z.avail_in = (unsigned)strlen(text);
+	z.next_out = out;
+	z.avail_out = sizeof(out);
+	assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+	n = sizeof(out) - z.avail_out;
+	deflateEnd(&z);
+	assert_true(write(fd, out, keep && keep < n ? keep : n) > 0);
+	close(fd);
+}
+
+static const char events_csv[] =
+	"person,time,verb,object\n"
+	"p1,2026-11-02T10:00:00Z,viewed,Course\n"
+	"p2,yesterday,viewed,Course\n";
+
+static void
+test_import_file_rejects_unwritable_rolls_back(void **state)
+{
+	struct fixture *f = *state;
+	FILE *full = fopen("/dev/full", "w");
+
+	if (!full)
+		skip();
+	f->opts.skip_invalid = 1;
+	f->opts.rejects = full;
+	f->opts.rejects_name = "/dev/full";
+	assert_int_equal(import_text(f, events_csv), -1);
+	assert_string_equal(f->err.file, "/dev/full");
+	assert_non_null(strstr(f->err.msg, "cannot write: "));
+	/* nothing of the file was kept */
+	assert_int_equal(count(f, "SELECT count(*) FROM event"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM source"), 0);
+	fclose(full);
+}
+
+static void
+test_import_file_rejects_written_commits(void **state)
+{
+	struct fixture *f = *state;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+
+	f->opts.skip_invalid = 1;
+	f->opts.rejects = mem;
+	assert_int_equal(import_text(f, events_csv), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM event"), 1);
+	fclose(mem);
+	assert_non_null(strstr(buf, "p2,yesterday"));
+	free(buf);
+}
+
+static void
+test_import_file_duplicate_column_refused(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "person,time,verb,object,Person\n"
+				     "p1,2026-11-02T10:00:00Z,viewed,Course,p2\n"), -1);
+	assert_string_equal(f->err.msg, "duplicate column 'Person' (fields 1 and 5):"
+			    " rename or remove one");
+	assert_int_equal(f->err.line, 1);
+	assert_int_equal(count(f, "SELECT count(*) FROM event"), 0);
+}
+
+static void
+test_import_file_duplicate_unread_column_is_no_matter(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "person,time,verb,object,x,x\n"
+				     "p1,2026-11-02T10:00:00Z,viewed,Course,a,b\n"), 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM event"), 1);
+}
+
+static void
+test_import_file_directory_has_no_line(void **state)
+{
+	struct fixture *f = *state;
+
+	lcm_err_init(&f->err);
+	assert_int_equal(lcm_import_file(&f->st, "/tmp", &f->opts, &f->stats, &f->err), -1);
+	assert_string_equal(f->err.msg, "is a directory, not a file");
+	assert_int_equal(f->err.line, 0);
+}
+
+static void
+test_import_file_gzip_by_its_bytes(void **state)
+{
+	struct fixture *f = *state;
+
+	write_gzip(f, "person,time,verb,object\np1,2026-11-02T10:00:00Z,viewed,Course\n", 0);
+	lcm_err_init(&f->err);
+	assert_int_equal(lcm_import_file(&f->st, f->path, &f->opts, &f->stats, &f->err), 0);
+	assert_string_equal(f->stats.format, "lcm-events");
+	assert_int_equal(count(f, "SELECT count(*) FROM event"), 1);
+}
+
+static void
+test_import_file_truncated_gzip_says_so(void **state)
+{
+	struct fixture *f = *state;
+
+	write_gzip(f, events_csv, 30);
+	lcm_err_init(&f->err);
+	assert_int_equal(lcm_import_file(&f->st, f->path, &f->opts, &f->stats, &f->err), -1);
+	assert_string_equal(f->err.msg, "truncated gzip: the file ends inside the"
+			    " compressed data (an incomplete copy?)");
+	assert_int_equal(f->err.line, 0);
+	assert_int_equal(count(f, "SELECT count(*) FROM event"), 0);
+}
+
+static void
+test_import_file_bom_json_is_json(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "\xEF\xBB\xBF[{\"actor\": {\"mbox\": \"mailto:a@x.org\"},"
+				     " \"verb\": {\"id\": \"http://x.org/v/viewed\"},"
+				     " \"object\": {\"id\": \"http://x.org/c\"},"
+				     " \"timestamp\": \"2026-11-02T10:00:00Z\"}]\n"), 0);
+	assert_string_equal(f->stats.format, "xapi");
+	assert_int_equal(count(f, "SELECT count(*) FROM event"), 1);
+}
+
+static void
+test_import_file_bom_csv_still_csv(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "\xEF\xBB\xBFperson,time,verb,object\n"
+				     "p1,2026-11-02T10:00:00Z,viewed,Course\n"), 0);
+	assert_string_equal(f->stats.format, "lcm-events");
+}
+
+static void
+test_import_file_catalogue_duration_out_of_range(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "id,title,duration_min\nB1,T,9223372036854775807\n"),
+			 -1);
+	assert_string_equal(f->err.msg, "column 'duration_min': not from 0 to 1000000:"
+			    " '9223372036854775807'");
+	assert_int_equal(f->err.line, 2);
+	assert_int_equal(count(f, "SELECT count(*) FROM item"), 0);
+}
+
+static void
+test_import_file_completion_score_not_decimal(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "person,item,state,score\np,B1,completed,0x1p-1\n"), -1);
+	assert_string_equal(f->err.msg, "column 'score': not a number from 0 to 1: '0x1p-1'");
+	unlink(f->path);
+	snprintf(f->path, sizeof(f->path), "/tmp/lcm-import-XXXXXX");
+	assert_int_equal(import_text(f, "person,item,state,score\np,B1,completed,nan\n"), -1);
+	unlink(f->path);
+	snprintf(f->path, sizeof(f->path), "/tmp/lcm-import-XXXXXX");
+	assert_int_equal(import_text(f, "person,item,state,score\np,B1,completed,1e-400\n"), -1);
+	assert_int_equal(count(f, "SELECT count(*) FROM completion"), 0);
+}
+
+static void
+test_import_file_epoch_fraction(void **state)
+{
+	struct fixture *f = *state;
+
+	assert_int_equal(import_text(f, "person,time,verb,object\n"
+				     "p1,1452837318.000002,viewed,Course\n"), 0);
+	assert_int_equal(count(f, "SELECT ts FROM event"), 1452837318);
+}
+
 int
 main(void)
 {
@@ -290,6 +479,18 @@ main(void)
 		T(test_import_file_lcm_persons_bad_role),
 		T(test_import_file_moodle_log_user_from_description),
 		T(test_import_file_french_accented_header),
+		T(test_import_file_rejects_unwritable_rolls_back),
+		T(test_import_file_rejects_written_commits),
+		T(test_import_file_duplicate_column_refused),
+		T(test_import_file_duplicate_unread_column_is_no_matter),
+		T(test_import_file_directory_has_no_line),
+		T(test_import_file_gzip_by_its_bytes),
+		T(test_import_file_truncated_gzip_says_so),
+		T(test_import_file_bom_json_is_json),
+		T(test_import_file_bom_csv_still_csv),
+		T(test_import_file_catalogue_duration_out_of_range),
+		T(test_import_file_completion_score_not_decimal),
+		T(test_import_file_epoch_fraction),
 #undef T
 	};
 

@@ -269,8 +269,10 @@ test_lcm_import_json_unknown_keys_fail(void **state)
 	struct fx *f = *state;
 
 	assert_int_equal(import(f, "u.json", "{\"kind\": 1, \"answers\": []}\n"), -1);
-	assert_string_equal(f->err.msg, "unknown JSON format: keys 'kind', 'answers' match"
-			    " no format (give --format)");
+	assert_string_equal(f->err.msg, "not a format lcm reads: looks like an object"
+			    " (keys: 'kind', 'answers'); lcm reads JSON of xapi,"
+			    " canvas-discussion, edx-forum, edx-tracking and moodle-forum,"
+			    " and the CSV formats of lcm-import(1) (or give --format)");
 }
 
 static void
@@ -466,6 +468,52 @@ test_lcm_import_json_canvas_reply_needs_parent(void **state)
 	assert_non_null(strstr(f->err.msg, "[0].parent_id: entry 4 is not imported"));
 }
 
+static void
+test_lcm_import_json_slack_users_not_a_format(void **state)
+{
+	struct fx *f = *state;
+
+	/* "id" and "deleted", as a Canvas entry: not taken for one */
+	assert_int_equal(import(f, "users.json", "[{\"id\": \"U1\", \"team_id\": \"T1\","
+		" \"name\": \"ana\", \"deleted\": false, \"real_name\": \"Ana\"}]\n"), -1);
+	assert_string_equal(f->err.msg, "not a format lcm reads: looks like a Slack users"
+			    " list (users.json) (keys: 'id', 'team_id', 'name', 'deleted',"
+			    " 'real_name'); lcm reads JSON of xapi, canvas-discussion, edx-forum,"
+			    " edx-tracking and moodle-forum, and the CSV formats of"
+			    " lcm-import(1) (or give --format)");
+}
+
+static void
+test_lcm_import_json_array_of_numbers(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "n.json", "[1, 2]\n"), -1);
+	assert_non_null(strstr(f->err.msg, "not a format lcm reads: looks like an array of"
+			       " numbers; lcm reads JSON of "));
+}
+
+static void
+test_lcm_import_json_key_of_wrong_type(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "m.json", "[[{\"id\": [1], \"discussion\": 1,"
+				" \"userid\": 2}]]\n"), -1);
+	assert_string_equal(f->err.msg, "sheet 1, record 1: key 'id': expected a string"
+			    " or a number, found an array");
+}
+
+static void
+test_lcm_import_json_empty_sheets_no_csv_header(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "e.json", "[[]]\n"), -1);
+	assert_string_equal(f->err.msg, "no records in the JSON: nothing to import");
+	assert_null(strstr(f->err.msg, "header"));
+}
+
 int
 main(void)
 {
@@ -494,6 +542,10 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_lcm_import_json_tracking_gzip, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lcm_import_json_canvas_view_nests_replies, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lcm_import_json_canvas_reply_needs_parent, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_slack_users_not_a_format, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_array_of_numbers, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_key_of_wrong_type, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_empty_sheets_no_csv_header, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

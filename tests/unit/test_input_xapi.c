@@ -174,11 +174,58 @@ test_moodle_users_link_by_username(void **state)
 	assert_int_equal(q(f, "SELECT count(*) FROM person_link"), 2);
 }
 
+#define DONE(score) "{\"actor\":{\"mbox\":\"mailto:a@x.org\"}," \
+	"\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/completed\"}," \
+	"\"object\":{\"id\":\"http://x.org/m1\"},\"result\":{\"score\":" score "}}\n"
+
+static void
+test_xapi_score_scaled_over_one_refused(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "s.ndjson", DONE("{\"scaled\":1e308}")), -1);
+	assert_string_equal(f->err.msg, "result.score.scaled: score not from 0 to 1: 1e+308");
+	assert_int_equal(f->err.line, 1);
+	assert_int_equal(q(f, "SELECT count(*) FROM completion"), 0);
+}
+
+static void
+test_xapi_score_scaled_negative_refused(void **state)
+{
+	struct fx *f = *state;
+
+	/* xAPI's scaled goes from -1; lcm's scores from 0 */
+	assert_int_equal(import(f, "s.ndjson", DONE("{\"scaled\":-0.5}")), -1);
+	assert_int_equal(q(f, "SELECT count(*) FROM completion"), 0);
+}
+
+static void
+test_xapi_score_raw_over_max_refused(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "s.ndjson", DONE("{\"raw\":30,\"max\":20}")), -1);
+	assert_string_equal(f->err.msg, "result.score: raw / max not from 0 to 1: 1.5");
+}
+
+static void
+test_xapi_score_in_range_kept(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "s.ndjson", DONE("{\"raw\":15,\"max\":20}")), 0);
+	assert_int_equal(q(f, "SELECT score * 100 FROM completion"), 75);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 #define T(t) cmocka_unit_test_setup_teardown(t, setup, teardown)
+		T(test_xapi_score_scaled_over_one_refused),
+		T(test_xapi_score_scaled_negative_refused),
+		T(test_xapi_score_raw_over_max_refused),
+		T(test_xapi_score_in_range_kept),
 		T(test_xapi_time_timestamp_first),
 		T(test_xapi_time_stored_without_timestamp),
 		T(test_xapi_time_neither_is_import_time),

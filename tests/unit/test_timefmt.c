@@ -387,6 +387,64 @@ test_time_parse_epoch_overflow(void **state)
 	assert_string_equal(err.msg, "time out of range: '9223372036854775808'");
 }
 
+static void
+test_time_parse_epoch_fraction_dropped(void **state)
+{
+	struct lcm_err err;
+	int64_t t;
+
+	(void)state;
+	assert_int_equal(lcm_time_parse_epoch("1452837318.000002", &t, &err), 0);
+	assert_int_equal(t, 1452837318);
+	assert_int_equal(lcm_time_parse_epoch("1452837318.999999", &t, &err), 0);
+	assert_int_equal(t, 1452837318);
+	assert_int_equal(lcm_time_parse_epoch("1452837318.0", &t, &err), 0);
+	assert_int_equal(t, 1452837318);
+}
+
+static void
+test_time_parse_epoch_fraction_negative_floor(void **state)
+{
+	struct lcm_err err;
+	int64_t t;
+
+	(void)state;
+	/* as ISO's "1969-12-31T23:59:58.5Z" is -2 */
+	assert_int_equal(lcm_time_parse_epoch("-1.5", &t, &err), 0);
+	assert_int_equal(t, -2);
+	assert_int_equal(lcm_time_parse_epoch("-2.000", &t, &err), 0);
+	assert_int_equal(t, -2);
+}
+
+static void
+test_time_parse_epoch_fraction_malformed(void **state)
+{
+	struct lcm_err err;
+	int64_t t;
+
+	(void)state;
+	assert_int_equal(lcm_time_parse_epoch("12.", &t, &err), -1);
+	assert_string_equal(err.msg, "not a time: '12.'");
+	assert_int_equal(lcm_time_parse_epoch("12.5x", &t, &err), -1);
+	assert_int_equal(lcm_time_parse_epoch("1.2.3", &t, &err), -1);
+	assert_int_equal(lcm_time_parse_epoch(".5", &t, &err), -1);
+	assert_int_equal(lcm_time_parse_epoch("12,5", &t, &err), -1);
+}
+
+static void
+test_time_parse_dispatch_epoch_fraction(void **state)
+{
+	struct lcm_err err;
+	int64_t t;
+
+	(void)state;
+	assert_int_equal(lcm_time_parse("1452837318.000002", NULL, &t, &err), 0);
+	assert_int_equal(t, 1452837318);
+	assert_int_equal(lcm_time_parse("253402300800.5", NULL, &t, &err), -1);
+	assert_string_equal(err.msg,
+			    "time out of range (years 0 to 9999): '253402300800.5'");
+}
+
 /* --- ISO 8601 --- */
 
 static void
@@ -937,6 +995,10 @@ main(void)
 		cmocka_unit_test(test_time_parse_epoch_negative),
 		cmocka_unit_test(test_time_parse_epoch_garbage),
 		cmocka_unit_test(test_time_parse_epoch_overflow),
+		cmocka_unit_test(test_time_parse_epoch_fraction_dropped),
+		cmocka_unit_test(test_time_parse_epoch_fraction_negative_floor),
+		cmocka_unit_test(test_time_parse_epoch_fraction_malformed),
+		cmocka_unit_test(test_time_parse_dispatch_epoch_fraction),
 		cmocka_unit_test(test_time_parse_iso_zulu),
 		cmocka_unit_test(test_time_parse_iso_fraction),
 		cmocka_unit_test(test_time_parse_iso_offsets),
