@@ -643,6 +643,7 @@ main(int argc, char **argv)
 
 	if (rejects_path) {
 		opts.rejects = fopen(rejects_path, "w");
+		opts.rejects_name = rejects_path;
 		if (!opts.rejects) {
 			lcm_error_at(&err, rejects_path, 0, "cannot create: %s", strerror(errno));
 			return lcm_cli_fail(&cli, &err);

@@ -13,6 +13,7 @@
 
 #include "csv.h"
 #include "pseudo.h"
+#include "value.h"
 #include "xalloc.h"
 
 #define MINUTES_A_WEEK 10080
@@ -311,7 +312,6 @@ score_row(struct lcm_learners *ls, const struct lcm_csv_record *rec,
 	const char *who = field(rec, col, S_PERSON), *item = field(rec, col, S_ITEM);
 	const char *v = field(rec, col, S_SCORE);
 	struct lcm_learner *l;
-	char q[64], *end;
 	double s;
 
 	if (!who)
@@ -320,10 +320,8 @@ score_row(struct lcm_learners *ls, const struct lcm_csv_record *rec,
 		return lcm_error(err, "column 'item' is empty");
 	if (!v)
 		return 0;
-	s = strtod(v, &end);
-	if (*end || end == v || !(s >= 0 && s <= 1))
-		return lcm_error(err, "column 'score': not a number from 0 to 1: '%s'",
-				 lcm_err_quote(v, q, sizeof(q)));
+	if (lcm_value_score("score", v, &s, err) < 0)
+		return -1;
 	if ((l = lcm_learners_find(ls, who)))
 		lcm_learner_score(l, item, s);
 	return 0;
