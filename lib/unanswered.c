@@ -55,7 +55,7 @@ rule_sql(enum lcm_response_rule by)
 }
 
 /*
- * " AND col IN (?3, ?4)" for a filter, numbered from *next on (?1 and ?2
+ * " AND col IN (?4, ?5)" for a filter, numbered from *next on (?1 to ?3
  * are taken), bound later in the same order by bind_filter.
  */
 static void
@@ -91,7 +91,7 @@ build_sql(struct lcm_buf *sql, const struct lcm_unanswered_opts *o, int posts)
 	/* the replies x that could answer q */
 	const char *child = posts ? "x.parent_id = q.id" :
 		"x.thread_id = q.thread_id AND x.id <> q.id";
-	int next = 3;
+	int next = 4;
 
 	/*
 	 * The rule first, on the covering indexes alone; the rows it keeps
@@ -101,7 +101,7 @@ build_sql(struct lcm_buf *sql, const struct lcm_unanswered_opts *o, int posts)
 		"WITH u AS %s(SELECT q.id FROM post q"
 		" WHERE %s AND q.deleted = 0 AND q.private = 0 AND q.created < ?1"
 		" AND NOT EXISTS (SELECT 1 FROM post x LEFT JOIN person xa ON xa.id = x.author_id"
-		" WHERE %s AND %s))",
+		" WHERE %s AND %s AND x.created < ?3))",
 		/* keeps SQLite from folding the CTE back in: 3.35 and later */
 		sqlite3_libversion_number() >= 3035000 ? "MATERIALIZED " : "",
 		posts ? "q.parent_ext IS NOT NULL AND q.is_question" : "q.parent_ext IS NULL",
@@ -188,7 +188,7 @@ run_query(struct lcm_store *st, const struct lcm_unanswered_opts *o, int posts,
 	struct lcm_unanswered u;
 	sqlite3_stmt *s;
 	int64_t age;
-	int i = 3, rc;
+	int i = 4, rc;
 
 	lcm_buf_init(&sql);
 	build_sql(&sql, o, posts);
@@ -197,6 +197,8 @@ run_query(struct lcm_store *st, const struct lcm_unanswered_opts *o, int posts,
 	if (!s)
 		return -1;
 	sqlite3_bind_int64(s, 1, o->now - o->older_than);
+	/* a reply after now did not exist then: replays and past report ends */
+	sqlite3_bind_int64(s, 3, o->now);
 	if (o->once && !posts)
 		sqlite3_bind_text(s, 2, o->once, -1, SQLITE_STATIC);
 	bind_filter(s, &i, &o->courses);

@@ -220,6 +220,23 @@ test_unanswered_find_older_than_half_open(void **state)
 	assert_string_equal(got, "t1 t2 t3 t6");
 }
 
+/*
+ * A reply after now did not exist yet: t4, answered at 11:00, is still
+ * waiting at 10:30 (a replay, or a report ending in the past).
+ */
+static void
+test_unanswered_find_ignores_replies_after_now(void **state)
+{
+	struct lcm_unanswered_opts o;
+	char got[256];
+
+	defaults(&o);
+	o.older_than = 0;
+	o.now = NOW - (6 * 24 + 2) * 3600 + 1800;	/* 2026-11-04T10:30:00Z */
+	listed(*state, &o, got, sizeof(got));
+	assert_string_equal(got, "t1 t2 t3 t4");
+}
+
 static void
 test_unanswered_find_questions_only(void **state)
 {
@@ -521,6 +538,7 @@ main(void)
 		T(test_unanswered_find_include_staff),
 		T(test_unanswered_find_older_than),
 		T(test_unanswered_find_older_than_half_open),
+		T(test_unanswered_find_ignores_replies_after_now),
 		T(test_unanswered_find_questions_only),
 		T(test_unanswered_find_posts_inside_threads),
 		T(test_unanswered_find_filters),
