@@ -65,7 +65,7 @@ for t in "$root"/tests/cli/*/*.sh; do
 		done
 		[ $want = 1 ] || continue
 	fi
-	if [ $have_fixtures = 0 ] && grep -q 'FIXTURES' "$t"; then
+	if [ $have_fixtures = 0 ] && grep -q '\$FIXTURES\|\${FIXTURES' "$t"; then
 		skip=$((skip + 1))
 		continue
 	fi

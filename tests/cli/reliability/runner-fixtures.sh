@@ -1,5 +1,5 @@
 # The CLI runner itself on a fresh clone (no ../shared): a case that reads
-# $FIXTURES is skipped and counted, rc 0; under CI=true the run fails.
+# the fixtures is skipped and counted, rc 0; under CI=true the run fails.
 runner=$SCRIPTS/../tests/cli/run.sh
 bindir=$(dirname "$(command -v lcm-engage)")
 unset LCM_VALGRIND
