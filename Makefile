@@ -52,8 +52,8 @@ all: $(addprefix $(B)/bin/,$(PROGS))
 $(B)/config.mk: scripts/deps.sh
 	@mkdir -p $(B)
 	@sh scripts/deps.sh
-	@{ echo "DEP_CFLAGS = $$(pkg-config --cflags sqlite3 jansson zlib)"; \
-	   echo "DEP_LIBS = $$(pkg-config --libs sqlite3 jansson zlib) -lstemmer"; \
+	@{ echo "DEP_CFLAGS = $$(pkg-config --cflags sqlite3 jansson zlib expat libzip)"; \
+	   echo "DEP_LIBS = $$(pkg-config --libs sqlite3 jansson zlib expat libzip) -lstemmer"; \
 	   echo "CMOCKA_CFLAGS = $$(pkg-config --cflags cmocka)"; \
 	   echo "CMOCKA_LIBS = $$(pkg-config --libs cmocka)"; } > $@.tmp && mv $@.tmp $@
 

@@ -11,23 +11,32 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "input/chat.h"
 #include "input/input.h"
+#include "input/oulad.h"
 #include "xalloc.h"
 
 /* Detection order matters only for ties: the more specific first. */
 static const struct lcm_input_format *const formats[] = {
 	&lcm_fmt_moodle_forum, &lcm_fmt_moodle_log, &lcm_fmt_moodle_users,
+	&lcm_fmt_discourse_users, &lcm_fmt_oulad_student_vle,
+	&lcm_fmt_oulad_student_assessment, &lcm_fmt_oulad_registration,
+	&lcm_fmt_oulad_student_info, &lcm_fmt_oulad_assessments, &lcm_fmt_oulad_courses,
 	&lcm_fmt_lcm_posts, &lcm_fmt_lcm_events, &lcm_fmt_lcm_completions,
 	&lcm_fmt_lcm_catalogue, &lcm_fmt_lcm_skills, &lcm_fmt_lcm_persons,
 	&lcm_fmt_canvas_discussion, &lcm_fmt_edx_forum, &lcm_fmt_edx_tracking,
-	&lcm_fmt_xapi,
+	&lcm_fmt_xapi, &lcm_fmt_slack, &lcm_fmt_stackexchange, &lcm_fmt_discord,
+	&lcm_fmt_discourse,
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
 const char *const lcm_import_formats[] = {
 	"moodle-forum", "moodle-log", "moodle-users", "lcm-posts", "lcm-events",
 	"lcm-completions", "lcm-catalogue", "lcm-skills", "lcm-persons",
-	"canvas-discussion", "edx-forum", "edx-tracking", "xapi", NULL
+	"canvas-discussion", "edx-forum", "edx-tracking", "xapi", "slack",
+	"stackexchange", "discord", "discourse", "discourse-users",
+	"oulad-courses", "oulad-assessments", "oulad-student-info",
+	"oulad-registration", "oulad-student-vle", "oulad-student-assessment", NULL
 };
 
 const char *
@@ -495,8 +504,9 @@ put_back(struct input *in, long pos, const unsigned char *head, size_t n,
 /*
  * Reads the input's first bytes to decide how to read it, whatever
  * its name: gzip data (1f 8b) goes through gunzip, and its text is
- * looked at again; a UTF-8 BOM before '[' or '{' is skipped, so JSON
- * with a BOM reads as JSON (the CSV reader takes BOMs itself).
+ * looked at again; a UTF-8 BOM before '[', '{' or '<' is skipped, so
+ * JSON and XML with a BOM read as such (the CSV reader takes BOMs
+ * itself).
  */
 static int
 sniff(struct input *in, struct lcm_err *err)
@@ -523,10 +533,97 @@ sniff(struct input *in, struct lcm_err *err)
 	if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0) {
 		for (i = 3; i < n && strchr(" \t\r\n", head[i]); i++)
 			;
-		if (i < n && (head[i] == '[' || head[i] == '{'))
+		if (i < n && (head[i] == '[' || head[i] == '{' || head[i] == '<'))
 			skip = 3;
 	}
 	return put_back(in, pos, head, n, skip, err);
+}
+
+/* The files of a StackExchange dump read from its directory, in order:
+ * the persons first, the comments after the posts they are on. */
+static const char *const dump_files[] = { "Users.xml", "Posts.xml", "Comments.xml" };
+
+/* 1 when dir holds a StackExchange data dump (Posts.xml). */
+static int
+is_dump(const char *dir)
+{
+	struct lcm_buf p;
+	struct stat sb;
+	int yes;
+
+	lcm_buf_init(&p);
+	lcm_buf_printf(&p, "%s/Posts.xml", dir);
+	yes = stat(p.data, &sb) == 0 && S_ISREG(sb.st_mode);
+	lcm_buf_release(&p);
+	return yes;
+}
+
+/*
+ * Reads the dump in directory dir file by file into the one
+ * transaction of im; messages name the file being read.
+ */
+static int
+import_dump(struct lcm_import *im, const char *dir, struct lcm_err *err)
+{
+	const char *top = im->file;
+	struct lcm_buf p;
+	size_t i;
+	FILE *fp;
+	int rc = 0;
+
+	lcm_buf_init(&p);
+	for (i = 0; i < sizeof(dump_files) / sizeof(dump_files[0]) && rc == 0; i++) {
+		lcm_buf_reset(&p);
+		lcm_buf_printf(&p, "%s/%s", dir, dump_files[i]);
+		if (!(fp = fopen(p.data, "rb"))) {
+			/* only Posts.xml is needed */
+			if (errno != ENOENT)
+				rc = lcm_error_at(err, p.data, 0, "cannot open: %s",
+						  strerror(errno));
+			continue;
+		}
+		im->file = p.data;
+		rc = lcm_import_stackexchange(im, fp, err);
+		if (rc < 0)
+			lcm_err_locate(err, p.data, 0);
+		fclose(fp);
+		im->file = top;
+	}
+	lcm_buf_release(&p);
+	return rc;
+}
+
+/*
+ * Reads the directory path (a Slack export or a StackExchange dump), or
+ * a zip archive (a Slack export), into im's transaction; sets *f to
+ * the format. 0, or -1 with err filled.
+ */
+static int
+import_dir(struct lcm_import *im, const char *path,
+	   const struct lcm_input_format **f, struct lcm_err *err)
+{
+	const char *want = im->opts->format;
+
+	if (lcm_slack_is_zip(path)) {
+		if (want && strcmp(want, "slack") != 0)
+			return lcm_error_at(err, path, 0, "a zip archive: only a Slack"
+					    " export is read from one, not %s", want);
+		*f = &lcm_fmt_slack;
+		return lcm_import_slack(im, path, err);
+	}
+
+	if ((!want || strcmp(want, "slack") == 0) && lcm_slack_is_export(path)) {
+		*f = &lcm_fmt_slack;
+		return lcm_import_slack(im, path, err);
+	}
+	if ((!want || strcmp(want, "stackexchange") == 0) && is_dump(path)) {
+		*f = &lcm_fmt_stackexchange;
+		return import_dump(im, path, err);
+	}
+	/* lcm-import(1) says which directories are read */
+	if (want)
+		return lcm_error_at(err, path, 0, "is a directory, not a %s export", want);
+	return lcm_error_at(err, path, 0, "is a directory, not a file");
 }
 
 int
@@ -536,22 +633,27 @@ lcm_import_file(struct lcm_store *st, const char *path,
 {
 	struct lcm_import im;
 	const struct lcm_input_format *f = NULL;
-	int stdin_ = strcmp(path, "-") == 0, c, rc = -1, began = 0, json = 0;
+	int stdin_ = strcmp(path, "-") == 0, c, rc = -1, began = 0, json = 0, xml = 0;
 	struct input in = { NULL, 0, NULL };
 	struct stat sb;
 	long skipped;
-	FILE *fp;
+	FILE *fp = NULL;
 
 	memset(stats, 0, sizeof(*stats));
 	if (opts->format && !lcm_input_format_by_name(opts->format))
 		return lcm_error(err, "unknown format '%s'", opts->format);
-	/* no line: a directory has none (fopen() would take it) */
-	if (!stdin_ && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-		return lcm_error_at(err, path, 0, "is a directory, not a file");
+	memset(&im, 0, sizeof(im));
+	/* a Slack export (a directory or its .zip) or a StackExchange dump
+	 * (a directory): read whole */
+	if (!stdin_ && stat(path, &sb) == 0 &&
+	    (S_ISDIR(sb.st_mode) || lcm_slack_is_zip(path)))
+		goto start;
+	if (opts->format && strcmp(opts->format, "slack") == 0)
+		return lcm_error_at(err, stdin_ ? "(stdin)" : path, 0, "the slack format"
+				    " reads an export's directory or .zip, not this file");
 	if (!(in.fp = stdin_ ? stdin : fopen(path, "rb")))
 		return lcm_error_at(err, path, 0, "cannot open: %s", strerror(errno));
 	in.own = !stdin_;
-	memset(&im, 0, sizeof(im));
 	im.size = file_size(in.fp);
 	if (sniff(&in, err) < 0) {
 		lcm_err_locate(err, stdin_ ? "(stdin)" : path, 0);
@@ -563,6 +665,7 @@ lcm_import_file(struct lcm_store *st, const char *path,
 	/* gzip: logs compress 6 times or better */
 	if (in.gz)
 		im.size *= 6;
+start:
 	im.st = st;
 	im.opts = opts;
 	im.stats = stats;
@@ -572,15 +675,24 @@ lcm_import_file(struct lcm_store *st, const char *path,
 	if (lcm_store_begin(st, err) < 0)
 		goto out;
 	began = 1;
+	if (!fp) {
+		rc = import_dir(&im, path, &f, err);
+		goto done;
+	}
 	c = peek(fp, &skipped);
 	if (c == EOF && !ferror(fp)) {
 		lcm_error_at(err, im.file, 0, "empty file");
 		goto out;
 	}
 	/* JSON, NDJSON, or a tracking log opening with '#' comment lines */
-	json = c == '[' || c == '{' || c == '#' ||
-	    (opts->format && lcm_input_format_by_name(opts->format)->json);
-	if (json)
+	xml = (c == '<' && !opts->format) ||
+	    (opts->format && strcmp(opts->format, "stackexchange") == 0);
+	json = !xml && (c == '[' || c == '{' || c == '#' ||
+			(opts->format && lcm_input_format_by_name(opts->format)->json));
+	if (xml) {
+		f = &lcm_fmt_stackexchange;
+		rc = lcm_import_stackexchange(&im, fp, err);
+	} else if (json)
 		rc = lcm_import_json(&im, fp, skipped, &f, err);
 	else
 		rc = import_csv(&im, fp, &f, err);
@@ -589,11 +701,14 @@ lcm_import_file(struct lcm_store *st, const char *path,
 	/* the reader saw EIO: say what is wrong with the gzip data */
 	if (rc < 0 && lcm_input_gunzip_error(in.gz))
 		lcm_error_at(err, im.file, 0, "%s", lcm_input_gunzip_error(in.gz));
+done:
 	if (f && f->finish && f->finish(&im, rc == 0, rc == 0 ? err : NULL) < 0)
 		rc = -1;
 	if (rc == 0 && stats->rows == 0 && stats->rejected == 0)
 		rc = lcm_error_at(err, im.file, 0, json ? "no records in the JSON:"
-				  " nothing to import" : "no data rows after the header");
+				  " nothing to import" : xml ? "no rows in the XML: nothing"
+				  " to import" : !fp ? "no records in the directory: nothing"
+				  " to import" : "no data rows after the header");
 	if (rc == 0 && (lcm_identity_link(st, opts->link_by, NULL, err) < 0 ||
 			lcm_store_link_parents(st, err) < 0 ||
 			lcm_store_source(st, f->platform ? f->platform :
@@ -619,7 +734,7 @@ out:
 	lcm_strmap_release(&im.threads);
 	free(im.persons_counted.bits);
 	free(im.threads_counted.bits);
-	if (in.own)
+	if (in.own && fp)
 		fclose(fp);
 	return rc;
 }

@@ -1,6 +1,8 @@
 #!/bin/sh
 # deps.sh - install the Debian packages lcm needs to build and test
-# (libstemmer-dev: the Snowball stemmers of lcm-report's themes).
+# (libstemmer-dev: the Snowball stemmers of lcm-report's themes;
+# libexpat1-dev: StackExchange dumps streamed as XML; libzip-dev: a Slack
+# export read from its .zip; zip: the tests make such a .zip).
 #
 #   sh scripts/deps.sh          install what is missing (apt-get as root, else sudo)
 #   sh scripts/deps.sh --check  only say whether something is missing (exit 1 if so)
@@ -8,7 +10,7 @@
 # Without root or sudo it prints the exact command to run and exits 1.
 set -u
 
-PKGS="gcc make libsqlite3-dev libcsv-dev libjansson-dev libcmocka-dev libstemmer-dev pkg-config mandoc sqlite3 tzdata zlib1g-dev"
+PKGS="gcc make libsqlite3-dev libcsv-dev libjansson-dev libcmocka-dev libstemmer-dev libexpat1-dev libzip-dev pkg-config mandoc sqlite3 tzdata zip zlib1g-dev"
 
 missing=""
 for p in $PKGS; do

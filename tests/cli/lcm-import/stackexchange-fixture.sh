@@ -1,0 +1,41 @@
+# Two whole StackExchange dumps, each a directory, imported twice (the second
+# changes nothing); the store's counts beside counts made with awk from the XML.
+for site in conlang.meta alcohol.meta; do
+	d="$FIXTURES"/stackexchange/$site
+	lcm-import --now 2026-12-01T00:00:00Z "$d"; echo "rc=$?"
+	lcm-import --now 2026-12-01T00:00:00Z "$d"; echo "rc=$?"
+	echo "== $site: from the XML"
+	# attribute value of a row: attr(line, "Name")
+	awk '
+	function attr(s, n,   m) { if (match(s, " " n "=\"[^\"]*\"")) { m = substr(s, RSTART + length(n) + 3, RLENGTH - length(n) - 4); return m } return "" }
+	FILENAME ~ /Users.xml$/ && /<row / { users++ }
+	FILENAME ~ /Posts.xml$/ && /<row / {
+		t = attr($0, "PostTypeId"); id = attr($0, "Id")
+		if (t == 1) { q++; kept[id] = 1; if (attr($0, "AcceptedAnswerId") != "") acc[attr($0, "AcceptedAnswerId")] = 1 }
+		if (t == 2) { a++; kept[id] = 1; ans[id] = 1 }
+		if ((t == 1 || t == 2) && attr($0, "OwnerUserId") == "" && attr($0, "OwnerDisplayName") != "") gone[attr($0, "OwnerDisplayName")] = 1
+	}
+	FILENAME ~ /Comments.xml$/ && /<row / && (attr($0, "PostId") in kept) {
+		c++
+		if (attr($0, "UserId") == "" && attr($0, "UserDisplayName") != "") gone[attr($0, "UserDisplayName")] = 1
+	}
+	END {
+		for (i in acc) if (i in ans) accepted++
+		for (n in gone) deleted++
+		printf "threads %d\nposts %d\nreplies %d (answers %d, comments %d)\naccepted %d\npersons %d\n", q, q + a + c, a + c, a, c, accepted, users + deleted
+	}' "$d"/Users.xml "$d"/Posts.xml "$d"/Comments.xml
+	echo "== $site: from the store"
+	sqlite3 "$LCM_DB" "
+	SELECT 'threads ' || count(*) FROM thread WHERE external_id LIKE '$site/%';
+	SELECT 'posts ' || count(*) FROM post WHERE external_id LIKE '$site/%';
+	SELECT 'replies ' || count(*) || ' (answers ' || sum(external_id NOT LIKE '$site/c%') || ', comments ' || sum(external_id LIKE '$site/c%') || ')' FROM post WHERE external_id LIKE '$site/%' AND parent_id IS NOT NULL;
+	SELECT 'accepted ' || count(*) FROM post WHERE external_id LIKE '$site/%' AND accepted;
+	SELECT 'persons ' || count(*) FROM person_link WHERE platform = 'stackexchange' AND external_id LIKE '$site/%';"
+done
+echo "== every reply linked to its parent, in its parent's thread"
+sqlite3 "$LCM_DB" "SELECT count(*) FROM post c LEFT JOIN post p ON p.id = c.parent_id
+ WHERE c.parent_ext IS NOT NULL AND (p.id IS NULL OR p.thread_id <> c.thread_id);"
+echo "== the readers of the store on it"
+lcm-unanswered --now 2026-12-01T00:00:00Z --course conlang.meta | head -n 4; echo "rc=$?"
+lcm-engage --now 2026-12-01T00:00:00Z --by course; echo "rc=$?"
+lcm-engage --now 2026-12-01T00:00:00Z --praise --top 3 | cut -d, -f1-8; echo "rc=$?"
