@@ -13,6 +13,7 @@
  * functions; the other formats take JSON values (input.h).
  */
 #include "input/input.h"
+#include "input/chat.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -341,8 +342,8 @@ lcm_json_feed(struct lcm_import *im,
 
 /* What JSON lcm reads, for the message of a file it does not. */
 #define LCM_JSON_READS "lcm reads JSON of xapi, canvas-discussion, edx-forum," \
-	" edx-tracking and moodle-forum, and the CSV formats of lcm-import(1)" \
-	" (or give --format)"
+	" edx-tracking, moodle-forum, discord and discourse, Slack exports (their" \
+	" directory or .zip), and the CSV formats of lcm-import(1) (or give --format)"
 
 /* "arrays", "strings", ... : the plural of lcm_json_kind, for "an array of". */
 static const char *
@@ -370,19 +371,18 @@ has(const json_t *obj, const char *key)
  * What a JSON record no format reads looks like, from its keys, for
  * the message; NULL when it is nothing known. The exports of the
  * platforms lcm has seen (../shared/fixtures): Slack's users.json,
- * channels.json and day files, DiscordChatExporter, Discourse's API.
+ * channels.json and day files (read as a whole export instead),
+ * Discourse's topic list.
  */
 static const char *
 foreign(const json_t *e, int in_array)
 {
 	if (!json_is_object(e))
 		return NULL;
-	if (!in_array && has(e, "guild") && has(e, "channel") && has(e, "messages"))
-		return "a Discord export (DiscordChatExporter)";
-	if (!in_array && (has(e, "post_stream") || has(e, "topic_list")))
-		return "a Discourse API response";
+	if (!in_array && has(e, "topic_list"))
+		return "a Discourse topic list (it holds no posts: import the topics' JSON)";
 	if (in_array && has(e, "ts") && has(e, "type"))
-		return "Slack messages (a channel's day file)";
+		return "Slack messages (a channel's day file: import the export's directory or .zip)";
 	if (in_array && has(e, "id") && (has(e, "real_name") || has(e, "team_id") ||
 					 has(e, "profile")))
 		return "a Slack users list (users.json)";
@@ -418,6 +418,10 @@ detect(const json_t *v)
 		return &lcm_fmt_edx_tracking;
 	if (has(e, "discussion") && has(e, "userid"))
 		return &lcm_fmt_moodle_forum;
+	if (e == v && has(e, "guild") && has(e, "channel") && has(e, "messages"))
+		return &lcm_fmt_discord;
+	if (e == v && (has(e, "post_stream") || has(e, "latest_posts")))
+		return &lcm_fmt_discourse;
 	/* Slack's users have "id" and "deleted", as Canvas's entries */
 	if (foreign(e, e != v))
 		return NULL;
