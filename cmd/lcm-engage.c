@@ -12,6 +12,7 @@
 #include "pseudo.h"
 #include "engage.h"
 #include "engage_groups.h"
+#include "engage_score.h"
 #include "open.h"
 #include "render.h"
 #include "timefmt.h"
@@ -20,7 +21,7 @@
 enum {
 	OPT_SINCE = LCM_OPT_FIRST_PROGRAM, OPT_UNTIL, OPT_INACTIVE_AFTER, OPT_BY,
 	OPT_AT_RISK, OPT_PRAISE, OPT_TOP, OPT_MIN_GROUP, OPT_NETWORK, OPT_GRAPH,
-	OPT_PSEUDONYMIZE
+	OPT_PSEUDONYMIZE, OPT_SCORE, OPT_COHORT, OPT_COURSE
 };
 
 static const struct option options[] = {
@@ -38,6 +39,9 @@ static const struct option options[] = {
 	{ "network", no_argument, NULL, OPT_NETWORK },
 	{ "graph", required_argument, NULL, OPT_GRAPH },
 	{ "pseudonymize", no_argument, NULL, OPT_PSEUDONYMIZE },
+	{ "score", no_argument, NULL, OPT_SCORE },
+	{ "cohort", required_argument, NULL, OPT_COHORT },
+	{ "course", required_argument, NULL, OPT_COURSE },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -46,7 +50,8 @@ usage(void)
 {
 	printf("Usage: lcm-engage [--db PATH] [--since TIME] [--until TIME]\n"
 	       "                  [--inactive-after DUR] [--by KEY] [--at-risk | --praise]\n"
-	       "                  [--top N] [--min-group K] [--network]\n"
+	       "                  [--top N] [--min-group K] [--network] [--score]\n"
+	       "                  [--cohort NAME] [--course NAME]\n"
 	       "                  [--graph gexf|graphml|dot] [--pseudonymize] [-f FORMAT]\n"
 	       "                  [--excel] [--tz ZONE] [--now TIME] [-q] [FILE...]\n"
 	       "Engagement per person or per group: levels, trend, who is at risk and why.\n"
@@ -65,6 +70,9 @@ usage(void)
 	       "                         (per group with --by)\n"
 	       "  --min-group K          blank the figures of groups under K members (5)\n"
 	       "  --network              add reply-network measures\n"
+	       "  --score                add the risk score (0-1, higher: more at risk)\n"
+	       "  --cohort NAME          only the persons of this cohort\n"
+	       "  --course NAME          only the persons active in this course\n"
 	       "  --graph FORMAT         write the reply network: gexf, graphml or dot\n"
 	       "  --pseudonymize         persons as HMAC pseudonyms (key in LCM_PSEUDO_KEY)\n"
 	       "  -f, --format FORMAT    table, csv, tsv, json, ndjson\n"
@@ -87,6 +95,11 @@ struct settings {
 	enum lcm_format fmt;
 	enum lcm_graph_format graph;
 	int excel, network, graph_set, local, pseudo;
+	int score;		/* --score: a score column */
+	const char *cohort;	/* --cohort, or NULL */
+	const char *course;	/* --course, or NULL */
+	const unsigned char *in_course;	/* with course: 1 per member */
+	const double *scores;	/* with score: lcm_engage_scores() */
 	long top, min_group;
 };
 
@@ -151,6 +164,8 @@ person_rows(struct lcm_render *r, const struct settings *s, const struct lcm_eng
 		c[k++] = lcm_cell_str(lcm_engage_status_name(p->status));
 		lcm_engage_reasons(p, &why);
 		c[k++] = lcm_cell_str(why.data);
+		if (s->score)
+			c[k++] = real_cell(s->scores[idx[i]], 4);
 		if (s->network) {
 			c[k++] = lcm_cell_int(p->in_degree);
 			c[k++] = lcm_cell_int(p->out_degree);
@@ -192,9 +207,45 @@ open_render(const struct settings *s, const char *key, const char *const *cols,
 		names[n++] = key;
 	for (i = 0; i < ncols; i++)
 		names[n++] = cols[i];
+	if (s->score && cols == person_cols)
+		names[n++] = "score";
 	for (i = 0; s->network && i < nnet; i++)
 		names[n++] = net[i];
 	return lcm_render_new(stdout, s->fmt, names, n, s->excel ? LCM_RENDER_EXCEL : 0);
+}
+
+/*
+ * Marks in[i] the members of course name (who posted or have an event in
+ * it before the period's end, as --by course counts them). 0 or -1.
+ */
+static int
+course_members(struct lcm_store *st, const struct lcm_engage *e, const char *name,
+	       unsigned char *in, struct lcm_err *err)
+{
+	struct lcm_engage_groups gs = { 0 };
+	size_t i, j;
+
+	if (lcm_engage_groups(st, e, LCM_ENGAGE_BY_COURSE, 0, 0, &gs, err) < 0)
+		return -1;
+	for (i = 0; i < gs.n; i++) {
+		if (!gs.g[i].key || strcmp(gs.g[i].key, name) != 0)
+			continue;
+		for (j = 0; j < gs.g[i].nmembers; j++)
+			in[gs.g[i].members[j]] = 1;
+	}
+	lcm_engage_groups_release(&gs);
+	return 0;
+}
+
+/* Is person i of e wanted by --cohort and --course (all without them)? */
+static int
+selected(const struct settings *s, const struct lcm_engage *e, size_t i)
+{
+	const struct lcm_engage_person *p = &e->persons[i];
+
+	if (s->course && !s->in_course[i])
+		return 0;
+	return !s->cohort || (p->cohort && strcmp(p->cohort, s->cohort) == 0);
 }
 
 /* Persons (all, at risk or to praise); returns how many rows. */
@@ -205,9 +256,10 @@ persons(const struct settings *s, const struct lcm_engage *e, int quiet)
 	size_t *idx, i, n;
 
 	idx = lcm_xreallocarray(NULL, e->npersons ? e->npersons : 1, sizeof(*idx));
-	for (i = 0; i < e->npersons; i++)
-		idx[i] = i;
-	n = lcm_engage_select(e, s->view, idx, e->npersons, (size_t)s->top);
+	for (i = 0, n = 0; i < e->npersons; i++)
+		if (selected(s, e, i))
+			idx[n++] = i;
+	n = lcm_engage_select(e, s->view, idx, n, (size_t)s->top);
 	if (!quiet) {
 		r = open_render(s, NULL, person_cols, N(person_cols), net_person_cols,
 				N(net_person_cols));
@@ -228,7 +280,7 @@ persons_by_group(const struct settings *s, const struct lcm_engage *e,
 		 const struct lcm_engage_groups *gs, int quiet)
 {
 	struct lcm_render *r = NULL;
-	size_t *idx, i, n, total = 0;
+	size_t *idx, i, j, n, total = 0;
 	int with_key = s->by != LCM_ENGAGE_BY_COHORT;
 
 	if (!quiet)
@@ -238,9 +290,10 @@ persons_by_group(const struct settings *s, const struct lcm_engage *e,
 		const struct lcm_engage_group *g = &gs->g[i];
 
 		idx = lcm_xreallocarray(NULL, g->nmembers ? g->nmembers : 1, sizeof(*idx));
-		if (g->nmembers)
-			memcpy(idx, g->members, g->nmembers * sizeof(*idx));
-		n = lcm_engage_select(e, s->view, idx, g->nmembers, (size_t)s->top);
+		for (j = 0, n = 0; j < g->nmembers; j++)
+			if (selected(s, e, g->members[j]))
+				idx[n++] = g->members[j];
+		n = lcm_engage_select(e, s->view, idx, n, (size_t)s->top);
 		if (r)
 			person_rows(r, s, e, idx, n, with_key, g->key);
 		total += n;
@@ -322,6 +375,10 @@ check(const struct lcm_cli *cli, struct settings *s, int top_set, const char **k
 		return lcm_cli_usage_error(cli, "--graph goes without --by, --at-risk and --praise");
 	if (s->by == LCM_ENGAGE_BY_WEEK && s->view != LCM_VIEW_ALL)
 		return lcm_cli_usage_error(cli, "--at-risk and --praise do not go with --by week");
+	if ((s->cohort || s->course) && (s->graph_set ||
+					  (s->by != LCM_ENGAGE_BY_PERSON && s->view == LCM_VIEW_ALL)))
+		return lcm_cli_usage_error(cli, "--cohort and --course select persons: not with"
+					   " --graph, nor --by without --at-risk or --praise");
 	if (top_set && s->view == LCM_VIEW_ALL)
 		return lcm_cli_usage_error(cli, "--top goes with --praise or --at-risk");
 	if (s->view == LCM_VIEW_PRAISE && !top_set)
@@ -345,6 +402,8 @@ main(int argc, char **argv)
 	struct lcm_err err;
 	const char *fmt = NULL, *key = NULL;
 	int64_t until = INT64_MIN;
+	double *scores = NULL;
+	unsigned char *in_course = NULL;
 	int c, r, status, opened = 0, loaded = 0, top_set = 0;
 	size_t n = 0;
 
@@ -411,6 +470,15 @@ main(int argc, char **argv)
 		case OPT_PSEUDONYMIZE:
 			s.pseudo = 1;
 			break;
+		case OPT_SCORE:
+			s.score = 1;
+			break;
+		case OPT_COHORT:
+			s.cohort = optarg;
+			break;
+		case OPT_COURSE:
+			s.course = optarg;
+			break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
 			return LCM_EXIT_ERROR;
@@ -451,6 +519,22 @@ main(int argc, char **argv)
 	}
 	if (s.network)
 		lcm_engage_network(&e);
+	if (s.course) {
+		in_course = lcm_xcalloc(e.npersons ? e.npersons : 1, 1);
+		if (course_members(&st, &e, s.course, in_course, &err) < 0) {
+			lcm_cli_fail(&cli, &err);
+			goto out;
+		}
+		s.in_course = in_course;
+	}
+	if (s.score) {
+		scores = lcm_xreallocarray(NULL, e.npersons ? e.npersons : 1, sizeof(*scores));
+		if (lcm_engage_scores(&st, &e, scores, &err) < 0) {
+			lcm_cli_fail(&cli, &err);
+			goto out;
+		}
+		s.scores = scores;
+	}
 	if (s.by != LCM_ENGAGE_BY_PERSON &&
 	    lcm_engage_groups(&st, &e, s.by, s.network && s.view == LCM_VIEW_ALL,
 			      (size_t)s.min_group, &gs, &err) < 0) {
@@ -466,6 +550,8 @@ main(int argc, char **argv)
 	status = s.view == LCM_VIEW_ALL || n ? LCM_EXIT_OK : LCM_EXIT_NONE;
 out:
 	lcm_engage_groups_release(&gs);
+	free(scores);
+	free(in_course);
 	if (loaded)
 		lcm_engage_release(&e);
 	if (opened)

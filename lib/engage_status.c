@@ -201,9 +201,12 @@ judge_cohort(struct lcm_engage *e, const struct by_cohort *v, size_t n, double *
 	}
 }
 
-/* Each learner's status from the reasons gathered so far. */
+/*
+ * Each learner's status from the reasons gathered so far. forum: the
+ * store has a live post before the period's end, by anyone.
+ */
 static void
-status_of(struct lcm_engage *e, struct lcm_engage_person *p)
+status_of(struct lcm_engage *e, struct lcm_engage_person *p, int forum)
 {
 	unsigned risk = LCM_REASON_DECLINING | LCM_REASON_ISOLATED |
 		LCM_REASON_UNANSWERED | LCM_REASON_LURKER | LCM_REASON_BEHIND;
@@ -218,7 +221,12 @@ status_of(struct lcm_engage *e, struct lcm_engage_person *p)
 		p->reasons |= LCM_REASON_DECLINING;
 	if (posts >= LCM_ENGAGE_ISOLATED_POSTS && p->peers == 0)
 		p->reasons |= LCM_REASON_ISOLATED;
-	if (p->events > 0 && posts == 0)
+	/*
+	 * lurker: reads but does not post where others do. Where nobody has
+	 * ever posted (OULAD, a plain LMS log: no forum) it would flag
+	 * everyone and say nothing of anyone.
+	 */
+	if (forum && p->events > 0 && posts == 0)
 		p->reasons |= LCM_REASON_LURKER;
 	if (p->reasons & LCM_REASON_NOT_ENOUGH_DATA)	/* no verdict but facts */
 		p->reasons &= LCM_REASON_INACTIVE | LCM_REASON_NOT_ENOUGH_DATA;
@@ -238,9 +246,12 @@ lcm_engage_judge(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err
 	struct by_cohort *v;
 	double *tmp;
 	size_t i, k, n = 0;
+	int forum = 0;
 
 	if (completions(st, e, err) < 0)
 		return -1;
+	for (i = 0; i < e->nposts && !forum; i++)
+		forum = !e->posts[i].hidden;
 	unanswered(e);
 	v = lcm_xreallocarray(NULL, e->npersons ? e->npersons : 1, sizeof(*v));
 	tmp = lcm_xreallocarray(NULL, e->npersons ? e->npersons : 1, sizeof(*tmp));
@@ -264,7 +275,7 @@ lcm_engage_judge(struct lcm_store *st, struct lcm_engage *e, struct lcm_err *err
 		judge_cohort(e, v + i, k - i, tmp);
 	}
 	for (i = 0; i < n; i++)
-		status_of(e, &e->persons[v[i].i]);
+		status_of(e, &e->persons[v[i].i], forum);
 	free(v);
 	free(tmp);
 	return 0;
