@@ -43,7 +43,7 @@ ALL_CFLAGS = $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS = $(DEP_LIBS) $(CSV_LIBS) -lm
 
-.PHONY: all check check-unit check-cli check-update check-valgrind check-valgrind-unit check-valgrind-cli lint install uninstall clean demo bench asan valgrind fuzz
+.PHONY: evaluate all check check-unit check-cli check-update check-valgrind check-valgrind-unit check-valgrind-cli lint install uninstall clean demo bench asan valgrind fuzz
 .SUFFIXES:
 .SECONDARY:
 
@@ -124,6 +124,11 @@ demo: all
 
 bench: all
 	@sh scripts/bench $(B)/bin
+
+# lcm's judgements against real outcomes (../shared/fixtures: OULAD, a
+# StackExchange dump): at-risk flags and suggested answerers.
+evaluate: all
+	@sh scripts/evaluate $(B)/bin
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7

@@ -33,7 +33,7 @@ enum {
 	OPT_DATE_ORDER, OPT_ENCODING, OPT_DRY_RUN, OPT_SKIP_INVALID, OPT_REJECTS,
 	OPT_LANG, OPT_LINK_BY, OPT_PERSONS, OPT_WAIT, OPT_FORGET, OPT_PURGE_BEFORE,
 	OPT_PSEUDONYMIZE, OPT_MAX_FIELD_SIZE, OPT_MAX_FIELDS, OPT_MAX_JSON_SIZE,
-	OPT_STAFF, OPT_STAFF_FILE
+	OPT_STAFF, OPT_STAFF_FILE, OPT_START
 };
 
 static const struct option options[] = {
@@ -60,6 +60,7 @@ static const struct option options[] = {
 	{ "max-json-size", required_argument, NULL, OPT_MAX_JSON_SIZE },
 	{ "staff", required_argument, NULL, OPT_STAFF },
 	{ "staff-file", required_argument, NULL, OPT_STAFF_FILE },
+	{ "start", required_argument, NULL, OPT_START },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -73,6 +74,7 @@ usage(void)
 	       "                  [--link-by email|username|none] [--wait DUR]\n"
 	       "                  [--max-field-size SIZE] [--max-fields N]\n"
 	       "                  [--max-json-size SIZE] [--staff NAMES] [--staff-file FILE]\n"
+	       "                  [--start PRES=DATE]...\n"
 	       "                  [--now TIME] [-q] [FILE...]\n"
 	       "       lcm-import --persons [--pseudonymize] [--db PATH]\n"
 	       "                  [-f table|csv|tsv|json|ndjson]\n"
@@ -114,6 +116,8 @@ usage(void)
 	       "                       repeatable), after the files; with no FILE, no\n"
 	       "                       standard input is read\n"
 	       "      --staff-file FILE  the same, one person a line ('#' comments)\n"
+	       "      --start PRES=DATE  an OULAD presentation's start (AAA-2013J=2013-10-05;\n"
+	       "                       default: the 1st of February (B) or October (J))\n"
 	       "      --wait DUR       wait that long for another import (default: 5s)\n"
 	       "      --now TIME       time recorded as the import's (default: now)\n"
 	       "  -q, --quiet          no summary, only errors\n"
@@ -451,6 +455,21 @@ seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+/* 0 when arg is "PRES=YYYY-MM-DD" (an OULAD presentation's start), else -1. */
+static int
+start_option(const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	struct lcm_err err;
+	char iso[32];
+	int64_t t;
+
+	if (!eq || eq == arg || strlen(eq + 1) != 10)
+		return -1;
+	snprintf(iso, sizeof(iso), "%sT00:00:00Z", eq + 1);
+	return lcm_time_parse_iso(iso, &t, &err);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -461,6 +480,8 @@ main(int argc, char **argv)
 	struct lcm_err err;
 	const char *rejects_path = NULL, *stdin_only[] = { "-" }, *fmtname = NULL;
 	const char *purge = NULL, *key = NULL;
+	const char *starts[65] = { NULL };	/* --start, NULL-terminated */
+	size_t nstarts = 0;
 	int64_t wait = 5;	/* seconds to wait for another writer */
 	struct lcm_erase_req req;
 	const char *const *files;
@@ -564,6 +585,15 @@ main(int argc, char **argv)
 		case OPT_STAFF_FILE:
 			if (staff_file(&cli, optarg) != LCM_EXIT_OK)
 				return LCM_EXIT_ERROR;
+			break;
+		case OPT_START:
+			if (nstarts == 64)
+				return lcm_cli_usage_error(&cli, "--start: at most 64");
+			if (start_option(optarg) < 0)
+				return lcm_cli_usage_error(&cli, "--start: not PRESENTATION=YYYY-MM-DD: '%s'",
+							   optarg);
+			starts[nstarts++] = optarg;
+			opts.starts = starts;
 			break;
 		case OPT_PURGE_BEFORE:
 			purge = optarg;	/* read once --tz is known */

@@ -39,6 +39,8 @@ struct lcm_import_opts {
 	void (*progress)(const char *file, long rows, void *arg);
 	void *progress_arg;
 	const char *lang;	/* xapi: language of names (--lang); NULL: en */
+	/* oulad: --start PRES=YYYY-MM-DD as given, NULL-terminated; NULL: none */
+	const char *const *starts;
 	enum lcm_link_by link_by;	/* what makes accounts one person (email) */
 	/*
 	 * Limits (0: the default), raised or lowered by the options named

@@ -39,8 +39,8 @@
 
 #define PLATFORM "oulad"
 
-/* The --start dates of the import: none until lcm-import has the option. */
-#define STARTS(im) ((void)(im), (const char *const *)NULL)
+/* The --start dates of the import (PRES=DATE), NULL when none. */
+#define STARTS(im) ((im)->opts->starts)
 
 /* The course of the last row, so that 180,000 clicks do not each ask. */
 struct cache {
