@@ -16,6 +16,7 @@
 #include "erase.h"
 #include "pseudo.h"
 #include "store.h"
+#include "support.h"
 
 /*
  * Ana (person 1: moodle:58 and xapi:mailto:ana@example.org) opened
@@ -87,14 +88,7 @@ teardown(void **state)
 static long long
 q(struct lcm_store *st, const char *sql)
 {
-	sqlite3_stmt *s = lcm_store_prepare(st, sql, NULL);
-	long long v = -1;
-
-	assert_non_null(s);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
+	return test_query_int(st, sql);
 }
 
 /* Rows PRAGMA foreign_key_check reports (0: the store is consistent). */

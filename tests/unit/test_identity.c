@@ -14,6 +14,7 @@
 #include "identity.h"
 #include "store.h"
 #include "store_write.h"
+#include "support.h"
 
 static int
 setup(void **state)
@@ -37,14 +38,7 @@ teardown(void **state)
 static long long
 q(struct lcm_store *st, const char *sql)
 {
-	sqlite3_stmt *s = lcm_store_prepare(st, sql, NULL);
-	long long v = -1;
-
-	assert_non_null(s);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
+	return test_query_int(st, sql);
 }
 
 /* Stores an account; returns the person id. */

@@ -14,6 +14,7 @@
 #include "import.h"
 #include "store_write.h"
 #include "store.h"
+#include "support.h"
 
 struct fixture {
 	struct lcm_store st;
@@ -68,14 +69,7 @@ import_text(struct fixture *f, const char *text)
 static int64_t
 count(struct fixture *f, const char *sql)
 {
-	sqlite3_stmt *s;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(f->st.db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
+	return test_query_int(&f->st, sql);
 }
 
 static const char forum_csv[] =

@@ -16,6 +16,7 @@
 #include "store.h"
 #include "store_write.h"
 #include "timefmt.h"
+#include "support.h"
 
 /* More than the caches hold (131,072) */
 #define NTHREADS 140000
@@ -23,14 +24,7 @@
 static int64_t
 count(struct lcm_store *st, const char *sql)
 {
-	sqlite3_stmt *s;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
+	return test_query_int(st, sql);
 }
 
 static void

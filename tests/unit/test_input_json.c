@@ -17,6 +17,7 @@
 #include "import.h"
 #include "input/input.h"
 #include "store.h"
+#include "support.h"
 
 struct fx {
 	struct lcm_store st;
@@ -70,33 +71,16 @@ import(struct fx *f, const char *name, const char *text)
 	return lcm_import_file(&f->st, f->path, &f->opts, &f->stats, &f->err);
 }
 
-/* The integer the query gives. */
 static long long
 q(struct fx *f, const char *sql)
 {
-	sqlite3_stmt *s = lcm_store_prepare(&f->st, sql, NULL);
-	long long v = -1;
-
-	assert_non_null(s);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
+	return test_query_int(&f->st, sql);
 }
 
-/* The text the query gives, copied into a static buffer. */
 static const char *
 qs(struct fx *f, const char *sql)
 {
-	static char out[512];
-	sqlite3_stmt *s = lcm_store_prepare(&f->st, sql, NULL);
-
-	out[0] = '\0';
-	assert_non_null(s);
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-		snprintf(out, sizeof(out), "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	return out;
+	return test_query_text(&f->st, sql);
 }
 
 #define STMT(id, who, verb, obj, extra) \
@@ -271,7 +255,8 @@ test_lcm_import_json_unknown_keys_fail(void **state)
 	assert_int_equal(import(f, "u.json", "{\"kind\": 1, \"answers\": []}\n"), -1);
 	assert_string_equal(f->err.msg, "not a format lcm reads: looks like an object"
 			    " (keys: 'kind', 'answers'); lcm reads JSON of xapi,"
-			    " canvas-discussion, edx-forum, edx-tracking and moodle-forum,"
+			    " canvas-discussion, edx-forum, edx-tracking, moodle-forum,"
+			    " discord and discourse, Slack exports (their directory or .zip),"
 			    " and the CSV formats of lcm-import(1) (or give --format)");
 }
 
@@ -479,7 +464,8 @@ test_lcm_import_json_slack_users_not_a_format(void **state)
 	assert_string_equal(f->err.msg, "not a format lcm reads: looks like a Slack users"
 			    " list (users.json) (keys: 'id', 'team_id', 'name', 'deleted',"
 			    " 'real_name'); lcm reads JSON of xapi, canvas-discussion, edx-forum,"
-			    " edx-tracking and moodle-forum, and the CSV formats of"
+			    " edx-tracking, moodle-forum, discord and discourse, Slack exports"
+			    " (their directory or .zip), and the CSV formats of"
 			    " lcm-import(1) (or give --format)");
 }
 

@@ -19,6 +19,7 @@
 #include "import.h"
 #include "input/chat.h"
 #include "store.h"
+#include "support.h"
 
 struct fx {
 	struct lcm_store st;
@@ -138,33 +139,16 @@ import(struct fx *f)
 	return rc;
 }
 
-/* The integer the query gives. */
 static long long
 q(struct fx *f, const char *sql)
 {
-	sqlite3_stmt *s = lcm_store_prepare(&f->st, sql, NULL);
-	long long v = -1;
-
-	assert_non_null(s);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
+	return test_query_int(&f->st, sql);
 }
 
-/* The text the query gives, copied into a static buffer. */
 static const char *
 qs(struct fx *f, const char *sql)
 {
-	static char out[512];
-	sqlite3_stmt *s = lcm_store_prepare(&f->st, sql, NULL);
-
-	out[0] = '\0';
-	assert_non_null(s);
-	if (sqlite3_step(s) == SQLITE_ROW && sqlite3_column_text(s, 0))
-		snprintf(out, sizeof(out), "%s", (const char *)sqlite3_column_text(s, 0));
-	sqlite3_finalize(s);
-	return out;
+	return test_query_text(&f->st, sql);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "import.h"
 #include "store.h"
 #include "store_write.h"
+#include "support.h"
 
 #define NOW 1800000000		/* 2027-01-15T08:00:00Z */
 #define STMT(extra) "{\"actor\":{\"mbox\":\"mailto:a@x.org\"},\"verb\":{\"id\":" \
@@ -78,18 +79,10 @@ import(struct fx *f, const char *name, const char *text)
 	return lcm_import_file(&f->st, f->path, &f->opts, &f->stats, &f->err);
 }
 
-/* The integer the query gives, or -1. */
 static long long
 q(struct fx *f, const char *sql)
 {
-	sqlite3_stmt *s = lcm_store_prepare(&f->st, sql, NULL);
-	long long v = -1;
-
-	assert_non_null(s);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		v = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return v;
+	return test_query_int(&f->st, sql);
 }
 
 static void

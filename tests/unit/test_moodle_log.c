@@ -16,6 +16,7 @@
 #include "store.h"
 #include "store_write.h"
 #include "timefmt.h"
+#include "support.h"
 
 struct fixture {
 	struct lcm_store st;
@@ -94,14 +95,7 @@ write_file(struct fixture *f, const char *rows)
 static int64_t
 count(struct fixture *f, const char *sql)
 {
-	sqlite3_stmt *s;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(f->st.db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
+	return test_query_int(&f->st, sql);
 }
 
 /* The external id of the event of rowid id, into out. */

@@ -13,6 +13,7 @@
 #include "input/oulad.h"
 #include "store.h"
 #include "store_write.h"
+#include "support.h"
 
 #define START_2013J 1380585600	/* 2013-10-01T00:00:00Z */
 #define DAY 86400
@@ -72,18 +73,10 @@ row(struct fixture *f, const struct lcm_input_format *fmt, const char *const *v)
 	return rc;
 }
 
-/* The one integer an SQL query gives. */
 static int64_t
 query_int(struct fixture *f, const char *sql)
 {
-	sqlite3_stmt *s;
-	int64_t n = -1;
-
-	assert_int_equal(sqlite3_prepare_v2(f->st.db, sql, -1, &s, NULL), SQLITE_OK);
-	if (sqlite3_step(s) == SQLITE_ROW)
-		n = sqlite3_column_int64(s, 0);
-	sqlite3_finalize(s);
-	return n;
+	return test_query_int(&f->st, sql);
 }
 
 /* The one text an SQL query gives, into out. */
