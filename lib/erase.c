@@ -429,6 +429,22 @@ scrub_all(struct lcm_store *st, const struct needles *nd, struct lcm_erase_count
 			   &c->scrubbed_threads, err) < 0 ? -1 : 0;
 }
 
+/*
+ * lcm-nudge's records of the person, when lcm-nudge made its table
+ * (lib/nudge/record.c creates it until it moves into the schema).
+ */
+static int
+drop_nudges(struct lcm_store *st, int64_t id, struct lcm_err *err)
+{
+	long have = 0;
+
+	if (step1(st, "SELECT count(*) FROM sqlite_master WHERE type = 'table'"
+		  " AND name = 'nudge_message'", 0, &have, err) < 0)
+		return -1;
+	return have ? step1(st, "DELETE FROM nudge_message WHERE person_id = ?1", id,
+			    NULL, err) : 0;
+}
+
 int
 lcm_erase_person(struct lcm_store *st, int64_t id, struct lcm_erase_counts *c,
 		 struct lcm_err *err)
@@ -459,6 +475,7 @@ lcm_erase_person(struct lcm_store *st, int64_t id, struct lcm_erase_counts *c,
 		  &c->skills, err) < 0 ||
 	    step1(st, "DELETE FROM person_link WHERE person_id = ?1", id,
 		  &c->accounts, err) < 0 ||
+	    drop_nudges(st, id, err) < 0 ||
 	    step1(st, "DELETE FROM person WHERE id = ?1", id, &c->persons, err) < 0 ||
 	    scrub_all(st, &nd, c, err) < 0)
 		goto out;

@@ -103,7 +103,7 @@ void lcm_erase_who_release(struct lcm_erase_who *who);
 /*
  * Deletes person id and everything they wrote: their posts, the threads
  * they opened (with every post in them), events, completions, skills,
- * accounts, the person; replies by others to their posts elsewhere stay,
+ * accounts, lcm-nudge's records of them, the person; replies by others to their posts elsewhere stay,
  * with parent_id NULL. In what stays (others' post subjects and bodies,
  * thread titles), every whole-word occurrence of what the store knew of
  * them becomes LCM_ERASE_PLACEHOLDER: each full name of their accounts

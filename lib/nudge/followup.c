@@ -1,0 +1,123 @@
+/*
+ * followup.c - rendering --followup (see followup.h).
+ */
+#include "followup.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "pseudo.h"
+#include "timefmt.h"
+#include "xalloc.h"
+
+/* One record a row. */
+static void
+rows(struct lcm_render *r, const struct lcm_nudge_backs *b, const char *key)
+{
+	struct lcm_cell c[8];
+	char sent[32], back[32], *who, *id;
+	size_t i, n, len;
+
+	for (i = 0; i < b->n; i++) {
+		const struct lcm_nudge_back *x = &b->v[i];
+
+		n = 0;
+		who = NULL;
+		if (key) {
+			/* as every program: the HMAC of "platform:external_id" */
+			len = strlen(x->platform) + strlen(x->person) + 2;
+			id = lcm_xmalloc(len);
+			snprintf(id, len, "%s:%s", x->platform, x->person);
+			who = lcm_pseudonym_dup(key, id);
+			free(id);
+		}
+		c[n++] = lcm_cell_str(who ? who : x->person);
+		c[n++] = lcm_cell_str(key ? NULL : x->name);
+		c[n++] = lcm_cell_str(x->template);
+		c[n++] = lcm_cell_str(x->channel);
+		c[n++] = lcm_cell_str(lcm_time_format_utc(x->ts, sent));
+		c[n++] = x->pending ? lcm_cell_null() : lcm_cell_bool(x->back != 0);
+		c[n++] = lcm_cell_str(x->back ? lcm_time_format_utc(x->back, back) : NULL);
+		c[n++] = x->back ? lcm_cell_real((double)(x->back - x->ts) / 86400.0) :
+			lcm_cell_null();
+		lcm_render_row(r, c);
+		free(who);
+	}
+}
+
+static int
+cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* One summary row: the records of template tpl, nudged or not. */
+static void
+group(struct lcm_render *r, const struct lcm_nudge_backs *b, const char *tpl,
+      int nudged, long min_group)
+{
+	struct lcm_cell c[7];
+	double *days = lcm_xcalloc(b->n + 1, sizeof(*days));
+	size_t i, n = 0, back = 0, k = 0;
+
+	for (i = 0; i < b->n; i++) {
+		const struct lcm_nudge_back *x = &b->v[i];
+
+		if (strcmp(x->template, tpl) != 0 || (strcmp(x->channel, "none") != 0) != nudged ||
+		    x->pending)
+			continue;
+		n++;
+		if (x->back) {
+			back++;
+			days[k++] = (double)(x->back - x->ts) / 86400.0;
+		}
+	}
+	qsort(days, k, sizeof(*days), cmp_double);
+	c[0] = lcm_cell_str(tpl);
+	c[1] = lcm_cell_str(nudged ? "nudged" : "comparison");
+	c[2] = lcm_cell_int((int64_t)n);
+	c[3] = lcm_cell_int((int64_t)back);
+	c[4] = n ? lcm_cell_real((double)back / (double)n) : lcm_cell_null();
+	c[5] = k ? lcm_cell_real(k % 2 ? days[k / 2] : (days[k / 2 - 1] + days[k / 2]) / 2) :
+		lcm_cell_null();
+	c[6] = lcm_cell_str((long)n < min_group ? "too small to compare" : NULL);
+	lcm_render_row(r, c);
+	free(days);
+}
+
+int
+lcm_nudge_followup_render(FILE *fp, const struct lcm_nudge_backs *b,
+			  const struct lcm_nudge_followup_opts *o)
+{
+	static const char *const list_cols[] = {
+		"person", "name", "template", "channel", "sent", "came_back", "returned", "days"
+	};
+	static const char *const sum_cols[] = {
+		"template", "group", "size", "came_back", "rate", "median_days", "note"
+	};
+	struct lcm_render *r;
+	size_t i, j;
+	int werr;
+
+	if (!o->by_template) {
+		r = lcm_render_new(fp, o->fmt, list_cols, 8, o->flags);
+		rows(r, b, o->key);
+	} else {
+		r = lcm_render_new(fp, o->fmt, sum_cols, 7, o->flags);
+		/* templates in the order of their first record */
+		for (i = 0; i < b->n; i++) {
+			for (j = 0; j < i && strcmp(b->v[j].template, b->v[i].template) != 0; j++)
+				;
+			if (j < i)
+				continue;
+			group(r, b, b->v[i].template, 1, o->min_group);
+			group(r, b, b->v[i].template, 0, o->min_group);
+		}
+	}
+	lcm_render_end(r);
+	werr = lcm_render_error(r);
+	lcm_render_free(r);
+	return werr;
+}
