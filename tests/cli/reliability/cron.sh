@@ -21,13 +21,20 @@ lcm-import -q $opts "$SAMPLE/logs.csv"
 lcm-import -q -f lcm-persons "$DATA/reliability/managers.csv"
 unset LCM_DB
 
+cp "$SCRIPTS/nudge/nudge.txt" "$store/nudge.txt"
+# sendmail -t -oi < MESSAGE (lcm-nudge --send)
+cat >stub/sendmail <<STUB
+#!/bin/sh
+n=\$(ls "$PWD/mailbox" | wc -l)
+cat >"$PWD/mailbox/\$((n + 1))"
+STUB
 cat >stub/mail <<STUB
 #!/bin/sh
 # mail -s SUBJECT TO < BODY
 n=\$(ls "$PWD/mailbox" | wc -l)
-{ echo "To: \$3"; echo "Subject: \$2"; cat; } >"$PWD/mailbox/\$((n + 1))"
+{ echo "To: \$3"; echo "Subject: \$2"; echo; cat; } >"$PWD/mailbox/\$((n + 1))"
 STUB
-chmod +x stub/mail
+chmod +x stub/mail stub/sendmail
 bindir=$(dirname "$(command -v lcm-unanswered)")
 
 cronpath=$(sed -n 's/^PATH=//p' crontab | sed "s|/usr/local/bin|$PWD/stub:$bindir|")
@@ -48,9 +55,13 @@ done <jobs
 echo "again, job 1 (--once: nothing new)"
 run_job "$(head -n 1 jobs)"
 
+# each mail: its recipient and subject, the start of its body
 for m in $(ls mailbox | sort -n); do
 	echo "== mail $m"
-	sed -n '1,2p' "mailbox/$m"
-	tail -n +3 "mailbox/$m" | head -n 4 | cut -c 1-100
-	echo "($(tail -n +3 "mailbox/$m" | wc -l) lines)"
+	grep -m 1 '^To:' "mailbox/$m"
+	grep -m 1 '^Subject:' "mailbox/$m"
+	body=$(awk 'b { print } /^$/ { b = 1 }' "mailbox/$m")
+	printf '%s\n' "$body" | head -n 4 | cut -c 1-100
+	echo "($(printf '%s\n' "$body" | wc -l) lines)"
 done
+echo "nudges recorded: $(sqlite3 "$store/lcm.db" "SELECT count(*) FROM nudge_message WHERE channel = 'sendmail'")"
