@@ -38,7 +38,10 @@ ifeq ($(filter clean distclean,$(MAKECMDGOALS)),)
 -include $(B)/config.mk
 endif
 
-ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -DLCM_VERSION='"$(VERSION)"' -iquote lib $(DEP_CFLAGS) $(CPPFLAGS)
+# Each wing of lib/ is a folder; its headers are included by name.
+WINGS := $(patsubst %/,%,$(wildcard lib/*/))
+ALL_CPPFLAGS = -D_POSIX_C_SOURCE=200809L -DLCM_VERSION='"$(VERSION)"' -iquote lib \
+	$(addprefix -iquote ,$(WINGS)) $(DEP_CFLAGS) $(CPPFLAGS)
 ALL_CFLAGS = $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS = $(DEP_LIBS) $(CSV_LIBS) -lm

@@ -1,5 +1,5 @@
 /*
- * fuzz_catalogue.c - the pathway catalogue reader (lib/catalogue.h): CSV
+ * fuzz_catalogue.c - the pathway catalogue reader (lib/pathway/catalogue.h): CSV
  * or JSON bytes read, indexed and checked as lcm-pathway --check does.
  *
  * Promises checked: a failed read says why and where; every brick read

@@ -1,5 +1,5 @@
 /*
- * fuzz_csv.c - the CSV reader (lib/csv.c) on any bytes, and the writer
+ * fuzz_csv.c - the CSV reader (lib/base/csv.c) on any bytes, and the writer
  * on what it read.
  *
  * The first byte picks the options (encoding, separator, Excel mode,

@@ -1,5 +1,5 @@
 /*
- * fuzz_html.c - HTML to text (lib/text.c) on any bytes, then what the
+ * fuzz_html.c - HTML to text (lib/base/text.c) on any bytes, then what the
  * programs do with the text: words, question, excerpt.
  *
  * Promises checked (text.h): the text is valid UTF-8 holding no NUL,

@@ -1,5 +1,5 @@
 /*
- * fuzz_time.c - the time parsers and formatters (lib/timefmt.c), and the
+ * fuzz_time.c - the time parsers and formatters (lib/base/timefmt.c), and the
  * small parsers of the programs' options that read times: durations
  * (--older-than, --wait) and working hours (--business-hours).
  *

@@ -96,9 +96,11 @@ if [ -z "$cc" ]; then
 fi
 
 san="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
-cflags="-std=c11 -g -O1 $san -D_POSIX_C_SOURCE=200809L -DLCM_VERSION=\"fuzz\" -iquote lib
-	$(pkg-config --cflags sqlite3 jansson zlib)"
-libs="$(pkg-config --libs sqlite3 jansson zlib) -lcsv -lstemmer -lm"
+# every wing's folder, as the Makefile gives them
+wings=$(for d in lib/*/; do printf ' -iquote %s' "${d%/}"; done)
+cflags="-std=c11 -g -O1 $san -D_POSIX_C_SOURCE=200809L -DLCM_VERSION=\"fuzz\" -iquote lib $wings
+	$(pkg-config --cflags sqlite3 jansson zlib expat libzip)"
+libs="$(pkg-config --libs sqlite3 jansson zlib expat libzip) -lcsv -lstemmer -lm"
 # the harnesses themselves: warnings are errors (not so for the library
 # and programs, whose warnings are gcc's business in the normal build)
 hwarn="-Wall -Wextra -Wshadow -Wstrict-prototypes -Wvla -Wwrite-strings -Wformat=2 -Werror"
@@ -108,7 +110,7 @@ lib=$out/liblcm.a
 if [ ! -f "$lib" ] || [ -n "$(find lib tests/fuzz/run.sh -newer "$lib" 2>/dev/null | head -n 1)" ]; then
 	echo "fuzz: building the library with $cc" >&2
 	rm -rf "$out/obj" && mkdir -p "$out/obj" || exit 2
-	for f in lib/*.c lib/*/*.c; do echo "$f"; done |
+	for f in lib/*/*.c; do echo "$f"; done |
 		CC=$cc CFLAGS="$cflags -fsanitize=fuzzer-no-link" OBJ=$out/obj \
 		xargs -P "$jobs" -n 1 sh -c \
 		'o=$OBJ/$(echo "$1" | tr / _ | sed "s/\.c$/.o/"); $CC $CFLAGS -c -o "$o" "$1" || { echo "fuzz: cannot compile $1" >&2; exit 255; }' sh ||

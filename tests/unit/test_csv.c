@@ -1,4 +1,4 @@
-/* test_csv.c - unit tests for lib/csv.c (reader and writer). */
+/* test_csv.c - unit tests for lib/base/csv.c (reader and writer). */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,5 +1,5 @@
 /*
- * test_terms.c - unit tests for lib/terms.c: words, the stop words of
+ * test_terms.c - unit tests for lib/base/terms.c: words, the stop words of
  * French and English (function words, greetings, politeness) and the
  * Snowball stemmers the report's themes use.
  */

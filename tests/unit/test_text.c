@@ -1,4 +1,4 @@
-/* test_text.c - unit tests for lib/text.c: HTML to text, words, questions. */
+/* test_text.c - unit tests for lib/base/text.c: HTML to text, words, questions. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>

@@ -1,4 +1,4 @@
-/* test_timefmt.c - unit tests for lib/timefmt.c. */
+/* test_timefmt.c - unit tests for lib/base/timefmt.c. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>

@@ -1,5 +1,5 @@
 /*
- * test_value.c - the one check of each value (lib/value.c): scores,
+ * test_value.c - the one check of each value (lib/base/value.c): scores,
  * durations and levels, as every reader applies them.
  */
 #include <stdarg.h>

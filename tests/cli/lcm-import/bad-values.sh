@@ -1,4 +1,4 @@
-# One rule per value (lib/value.c), the one lcm-pathway reads back:
+# One rule per value (lib/base/value.c), the one lcm-pathway reads back:
 # durations 0 to 1000000 minutes, levels 0 to 1000, scores decimal, finite,
 # 0 to 1 (no nan, inf, hex, or a value too small to tell from 0), in the
 # lcm CSVs and in xAPI alike. Each refused with file:line, exit 2, nothing
