@@ -28,6 +28,12 @@ if [ -x "$bin/lcm-engage" ]; then
 	echo "== Learners to nudge"
 	lcm-engage --now $now --at-risk -f table || true
 fi
+if [ -x "$bin/lcm-nudge" ]; then
+	echo
+	echo "== The first nudge lcm-nudge would send them (a dry run: --outbox or --send to act)"
+	lcm-engage --now $now --at-risk -f json |
+		lcm-nudge --now $now -q -t "$root/scripts/nudge/nudge.txt" - | awk '/^To: / && n++ { exit } { print }' || true
+fi
 if [ -x "$bin/lcm-report" ]; then
 	report=$root/build/demo-report.html
 	lcm-report --now $now --tz Europe/Paris --period 30d -f html -o "$report"
