@@ -12,6 +12,7 @@
  * bot messages are left out; a message id met twice is kept once.
  */
 #include "input/chat.h"
+#include "input/reactions.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -141,7 +142,8 @@ message(struct lcm_import *im, json_t *m, const struct lcm_json_at *at,
 	p.body = body;
 	p.words = lcm_text_words(body);
 	p.is_question = lcm_text_is_question(body);
-	if (lcm_store_post(im->st, &p, &post, &o, err) < 0)
+	if (lcm_store_post(im->st, &p, &post, &o, err) < 0 ||
+	    lcm_in_reactions(im, post, json_object_get(m, "reactions"), "discord", err) < 0)
 		goto out;
 	lcm_in_count(im, LCM_K_POST, o);
 	rc = 0;

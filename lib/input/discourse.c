@@ -13,6 +13,7 @@
  * kept. The site is --course, else "discourse"; a category a forum.
  */
 #include "input/chat.h"
+#include "reaction.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -57,6 +58,29 @@ course(struct lcm_import *im, int64_t *id, struct lcm_err *err)
 }
 
 /* One post of a topic page: checked whole, then written. */
+/*
+ * The likes of post j: actions_summary's action 2 (like), else
+ * like_count when the export has that; neither: nothing stored.
+ */
+static int
+likes(struct lcm_import *im, int64_t id, const json_t *j, struct lcm_err *err)
+{
+	const json_t *a = json_object_get(j, "actions_summary"), *n = NULL;
+	size_t i;
+
+	for (i = 0; json_is_array(a) && i < json_array_size(a); i++) {
+		const json_t *e = json_array_get(a, i);
+
+		if (json_integer_value(json_object_get(e, "id")) == 2)
+			n = json_object_get(e, "count");
+	}
+	if (!n)
+		n = json_object_get(j, "like_count");
+	if (!json_is_integer(n))
+		return 0;
+	return lcm_reaction_put(im->st, id, "like", json_integer_value(n), "discourse", err);
+}
+
 static int
 post(struct lcm_import *im, json_t *j, const struct lcm_json_at *at,
      struct lcm_err *err)
@@ -142,7 +166,7 @@ post(struct lcm_import *im, json_t *j, const struct lcm_json_at *at,
 	p.words = lcm_text_words(body);
 	p.is_question = lcm_text_is_question(body) || (num == 1 && lcm_text_is_question(title));
 	p.accepted = json_is_true(json_object_get(j, "accepted_answer"));
-	if (lcm_store_post(im->st, &p, &id, &o, err) < 0)
+	if (lcm_store_post(im->st, &p, &id, &o, err) < 0 || likes(im, id, j, err) < 0)
 		goto out;
 	lcm_in_count(im, LCM_K_POST, o);
 	rc = 0;

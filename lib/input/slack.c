@@ -20,6 +20,7 @@
  * (<@U123>) become "@Name" in the text.
  */
 #include "input/chat.h"
+#include "input/reactions.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -432,7 +433,8 @@ message(struct lcm_import *im, json_t *m, const struct lcm_json_at *at,
 	p.words = lcm_text_words(body);
 	p.is_question = lcm_text_is_question(body);
 	p.deleted = tomb;
-	if (lcm_store_post(im->st, &p, &post, &o, err) < 0)
+	if (lcm_store_post(im->st, &p, &post, &o, err) < 0 ||
+	    lcm_in_reactions(im, post, json_object_get(m, "reactions"), "slack", err) < 0)
 		goto out;
 	lcm_in_count(im, LCM_K_POST, o);
 	rc = 0;

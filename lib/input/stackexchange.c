@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "reaction.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -30,13 +31,14 @@
 enum {
 	A_ID, A_POSTTYPE, A_PARENT, A_ACCEPTED, A_CREATED, A_TITLE, A_BODY,
 	A_OWNER, A_OWNERNAME, A_EDITED, A_POSTID, A_TEXT, A_USERID,
-	A_USERNAME, A_DISPLAYNAME, A_MAX
+	A_USERNAME, A_DISPLAYNAME, A_SCORE, A_MAX
 };
 
 static const char *const attr_names[A_MAX] = {
 	"Id", "PostTypeId", "ParentId", "AcceptedAnswerId", "CreationDate",
 	"Title", "Body", "OwnerUserId", "OwnerDisplayName", "LastEditDate",
-	"PostId", "Text", "UserId", "UserDisplayName", "DisplayName"
+	"PostId", "Text", "UserId", "UserDisplayName", "DisplayName",
+	"Score"
 };
 
 /* The tables of a dump; the first three are imported. */
@@ -237,6 +239,15 @@ post_row(struct se *s, const char *const *v, struct lcm_err *err)
 	p.accepted = type == 2 && accepted_has(s, (unsigned long long)id);
 	if (lcm_store_post(s->im->st, &p, &post, &o, err) < 0)
 		goto out;
+	/* the net votes (up less down) the dump gives each post */
+	if (lcm_in_opt(v[A_SCORE])) {
+		char *end;
+		long long score = strtoll(v[A_SCORE], &end, 10);
+
+		if (!*end && lcm_reaction_put(s->im->st, post, "score", score,
+					      "stackexchange:Score", err) < 0)
+			goto out;
+	}
 	lcm_in_count(s->im, LCM_K_POST, o);
 	rc = 0;
 out:
