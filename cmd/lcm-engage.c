@@ -10,7 +10,9 @@
 #include "buf.h"
 #include "cli.h"
 #include "pseudo.h"
+#include "contributions.h"
 #include "engage.h"
+#include "milestones.h"
 #include "engage_groups.h"
 #include "engage_score.h"
 #include "open.h"
@@ -21,7 +23,8 @@
 enum {
 	OPT_SINCE = LCM_OPT_FIRST_PROGRAM, OPT_UNTIL, OPT_INACTIVE_AFTER, OPT_BY,
 	OPT_AT_RISK, OPT_PRAISE, OPT_TOP, OPT_MIN_GROUP, OPT_NETWORK, OPT_GRAPH,
-	OPT_PSEUDONYMIZE, OPT_SCORE, OPT_COHORT, OPT_COURSE
+	OPT_PSEUDONYMIZE, OPT_SCORE, OPT_COHORT, OPT_COURSE,
+	OPT_CONTRIBUTIONS, OPT_MILESTONES, OPT_INCLUDE_STAFF, OPT_URL, OPT_LADDER, OPT_ALL
 };
 
 static const struct option options[] = {
@@ -42,6 +45,12 @@ static const struct option options[] = {
 	{ "score", no_argument, NULL, OPT_SCORE },
 	{ "cohort", required_argument, NULL, OPT_COHORT },
 	{ "course", required_argument, NULL, OPT_COURSE },
+	{ "contributions", no_argument, NULL, OPT_CONTRIBUTIONS },
+	{ "milestones", no_argument, NULL, OPT_MILESTONES },
+	{ "include-staff", no_argument, NULL, OPT_INCLUDE_STAFF },
+	{ "url", required_argument, NULL, OPT_URL },
+	{ "ladder", required_argument, NULL, OPT_LADDER },
+	{ "all", no_argument, NULL, OPT_ALL },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -52,6 +61,8 @@ usage(void)
 	       "                  [--inactive-after DUR] [--by KEY] [--at-risk | --praise]\n"
 	       "                  [--top N] [--min-group K] [--network] [--score]\n"
 	       "                  [--cohort NAME] [--course NAME]\n"
+	       "                  [--contributions [--include-staff] [--url TEMPLATE]]\n"
+	       "                  [--milestones [--ladder FILE] [--all]]\n"
 	       "                  [--graph gexf|graphml|dot] [--pseudonymize] [-f FORMAT]\n"
 	       "                  [--excel] [--tz ZONE] [--now TIME] [-q] [FILE...]\n"
 	       "Engagement per person or per group: levels, trend, who is at risk and why.\n"
@@ -73,6 +84,12 @@ usage(void)
 	       "  --score                add the risk score (0-1, higher: more at risk)\n"
 	       "  --cohort NAME          only the persons of this cohort\n"
 	       "  --course NAME          only the persons active in this course\n"
+	       "  --contributions        the period's posts worth highlighting, best first\n"
+	       "  --include-staff        with --contributions: staff posts too\n"
+	       "  --url TEMPLATE         a link per post: {thread} {post} {course} {forum}\n"
+	       "  --milestones           milestones crossed in the period, each once\n"
+	       "  --ladder FILE          the milestones to look for (default: built in)\n"
+	       "  --all                  with --milestones: those shown already too\n"
 	       "  --graph FORMAT         write the reply network: gexf, graphml or dot\n"
 	       "  --pseudonymize         persons as HMAC pseudonyms (key in LCM_PSEUDO_KEY)\n"
 	       "  -f, --format FORMAT    table, csv, tsv, json, ndjson\n"
@@ -84,7 +101,8 @@ usage(void)
 	       "  -h, --help             show this help and exit\n"
 	       "  -V, --version          show the version and exit\n"
 	       "\n"
-	       "Exit status: 0 done (with --at-risk or --praise: someone listed),\n"
+	       "Exit status: 0 done (with --at-risk, --praise, --contributions or\n"
+	       "--milestones: something listed),\n"
 	       "1 nobody listed, 2 an error.\n");
 }
 
@@ -101,6 +119,8 @@ struct settings {
 	const unsigned char *in_course;	/* with course: 1 per member */
 	const double *scores;	/* with score: lcm_engage_scores() */
 	long top, min_group;
+	int contributions, milestones, include_staff, all;	/* recognition */
+	const char *url, *ladder;
 };
 
 /* A time cell, NULL when t is INT64_MIN. tmp holds the text (32 bytes). */
@@ -379,7 +399,18 @@ check(const struct lcm_cli *cli, struct settings *s, int top_set, const char **k
 					  (s->by != LCM_ENGAGE_BY_PERSON && s->view == LCM_VIEW_ALL)))
 		return lcm_cli_usage_error(cli, "--cohort and --course select persons: not with"
 					   " --graph, nor --by without --at-risk or --praise");
-	if (top_set && s->view == LCM_VIEW_ALL)
+	if (s->contributions + s->milestones + (s->view != LCM_VIEW_ALL) > 1 ||
+	    ((s->contributions || s->milestones) && (s->by != LCM_ENGAGE_BY_PERSON ||
+						     s->graph_set)))
+		return lcm_cli_usage_error(cli, "--contributions, --milestones, --at-risk,"
+					   " --praise, --by and --graph exclude each other");
+	if ((s->include_staff || s->url) && !s->contributions)
+		return lcm_cli_usage_error(cli, "--include-staff and --url go with --contributions");
+	if ((s->ladder || s->all) && !s->milestones)
+		return lcm_cli_usage_error(cli, "--ladder and --all go with --milestones");
+	if (s->contributions && !top_set)
+		s->top = 10;
+	if (top_set && s->view == LCM_VIEW_ALL && !s->contributions)
 		return lcm_cli_usage_error(cli, "--top goes with --praise or --at-risk");
 	if (s->view == LCM_VIEW_PRAISE && !top_set)
 		s->top = 10;
@@ -389,6 +420,58 @@ check(const struct lcm_cli *cli, struct settings *s, int top_set, const char **k
 			return LCM_EXIT_ERROR;
 	}
 	return LCM_EXIT_OK;
+}
+
+/*
+ * --contributions or --milestones (lib/engage/contributions.h,
+ * milestones.h): rendered, flushed, and only then recorded as shown.
+ */
+static int
+recognition(struct lcm_cli *cli, const struct settings *s, struct lcm_store *st,
+	    const struct lcm_engage *e)
+{
+	struct lcm_recognition_out o = { s->fmt, s->excel, s->local, s->url };
+	struct lcm_contribution *c = NULL;
+	struct lcm_milestones ms = { 0 };
+	struct lcm_ladder l = { 0 };
+	struct lcm_err err;
+	size_t n = 0;
+	int r, status = LCM_EXIT_ERROR;
+
+	lcm_err_init(&err);
+	if (s->contributions) {
+		if (lcm_contributions(st, e, s->include_staff, (size_t)s->top, &c, &n, &err) < 0)
+			goto fail;
+		r = cli->quiet ? 0 : lcm_contributions_render(st, e, c, n, &o, stdout, &err);
+	} else {
+		if ((s->ladder ? lcm_ladder_load(s->ladder, &l, &err) :
+		     lcm_ladder_parse(lcm_ladder_default, "default ladder", &l, &err)) < 0)
+			goto fail;
+		lcm_milestones_find(e, &l, &ms);
+		if (!s->all && lcm_milestones_drop_seen(st, e, &l, &ms, &err) < 0)
+			goto fail;
+		n = ms.n;
+		/* -q silences messages, never the list: what is recorded was shown */
+		r = lcm_milestones_render(st, e, &l, &ms, &o, stdout, &err);
+	}
+	if (r < 0 && err.msg[0])
+		goto fail;
+	if ((r = lcm_cli_flush(cli, r)) != 0) {
+		status = r < 0 ? LCM_EXIT_ERROR : n ? LCM_EXIT_OK : LCM_EXIT_NONE;
+		goto out;
+	}
+	if (s->milestones && !s->all && n &&
+	    lcm_milestones_record(st, e, &l, &ms, cli->now, &err) < 0)
+		goto fail;
+	status = n ? LCM_EXIT_OK : LCM_EXIT_NONE;
+	goto out;
+fail:
+	lcm_cli_fail(cli, &err);
+out:
+	free(c);
+	free(ms.m);
+	lcm_ladder_release(&l);
+	return status;
 }
 
 int
@@ -479,6 +562,24 @@ main(int argc, char **argv)
 		case OPT_COURSE:
 			s.course = optarg;
 			break;
+		case OPT_CONTRIBUTIONS:
+			s.contributions = 1;
+			break;
+		case OPT_MILESTONES:
+			s.milestones = 1;
+			break;
+		case OPT_INCLUDE_STAFF:
+			s.include_staff = 1;
+			break;
+		case OPT_URL:
+			s.url = optarg;
+			break;
+		case OPT_LADDER:
+			s.ladder = optarg;
+			break;
+		case OPT_ALL:
+			s.all = 1;
+			break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
 			return LCM_EXIT_ERROR;
@@ -499,7 +600,8 @@ main(int argc, char **argv)
 		return LCM_EXIT_ERROR;
 
 	status = LCM_EXIT_ERROR;
-	if (lcm_open_input(&st, cli.db, argv + optind, argc - optind, NULL, 0, &err) < 0) {
+	if (lcm_open_input(&st, cli.db, argv + optind, argc - optind, NULL,
+			   s.milestones && !s.all ? LCM_OPEN_WRITE : 0, &err) < 0) {
 		lcm_cli_fail(&cli, &err);
 		goto out;
 	}
@@ -515,6 +617,10 @@ main(int argc, char **argv)
 		if (!cli.quiet)
 			lcm_engage_graph_write(&e, s.graph, s.local, stdout);
 		status = LCM_EXIT_OK;
+		goto out;
+	}
+	if (s.contributions || s.milestones) {
+		status = recognition(&cli, &s, &st, &e);
 		goto out;
 	}
 	if (s.network)
