@@ -308,7 +308,9 @@ lcm_milestones_find(const struct lcm_engage *e, const struct lcm_ladder *l,
 
 			memcpy(prev, s->v, sizeof(s->v));
 			s->v[LCM_MC_POSTS]++;
-			if (p->parent != LCM_NONE && e->posts[p->parent].author != p->author)
+			if (p->parent != LCM_NONE && e->posts[p->parent].author != p->author &&
+			    e->posts[p->parent].author != LCM_NONE &&
+			    !e->persons[e->posts[p->parent].author].staff)
 				s->v[LCM_MC_PEER_REPLIES]++;
 			if (p->reply && root != LCM_NONE && e->posts[root].question &&
 			    e->posts[root].author != p->author)

@@ -6,7 +6,7 @@
  * is crossed when the named count reaches threshold. The counts, taken
  * at each live public post in time order (the whole history before the
  * period's end, so a crossing is placed in time):
- *   person's   posts, peer_replies (replies to another's post), answers
+ *   person's   posts, peer_replies (replies to another learner's post), answers
  *              (replies in a question thread another opened), accepted,
  *              weeks_in_a_row (posting weeks, ending with this one),
  *              days_away (days since the person's previous post)

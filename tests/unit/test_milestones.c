@@ -1,0 +1,221 @@
+/*
+ * test_milestones.c - the ladder file, every milestone rule (crossed once,
+ * at the right post, in half-open periods) and the record of what was
+ * shown, on the community of recognition_community.h.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "milestones.h"
+#include "recognition_community.h"
+
+/* One rule per count, thresholds the community reaches. */
+static const char ladder[] =
+	"# every count once\n"
+	"first   posts          1\n"
+	"peer    peer_replies   1\n"
+	"ans     answers        2   # the second answer\n"
+	"acc     accepted       1\n"
+	"streak  weeks_in_a_row 3\n"
+	"\n"
+	"back    days_away      30\n"
+	"cp      course_posts   3\n"
+	"posters course_posters 2\n";
+
+struct fixture {
+	struct lcm_store st;
+	struct lcm_engage e;
+	struct lcm_ladder l;
+	struct lcm_milestones ms;
+};
+
+static struct fixture *
+find(int64_t since, int64_t until)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct lcm_engage_opts o = { 0 };
+	struct lcm_err err;
+
+	lcm_err_init(&err);
+	assert_int_equal(lcm_store_open(&f->st, ":memory:", LCM_STORE_CREATE, 0, &err), 0);
+	if (lcm_store_exec(&f->st, recognition_community, &err) < 0 ||
+	    lcm_ladder_parse(ladder, "ladder", &f->l, &err) < 0)
+		fail_msg("%s", err.msg);
+	o.since = since;
+	o.until = until;
+	o.inactive_after = 14 * LCM_DAY;
+	if (lcm_engage_load(&f->st, &o, &f->e, &err) < 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(lcm_milestones_find(&f->e, &f->l, &f->ms), 0);
+	return f;
+}
+
+static void
+done(struct fixture *f)
+{
+	free(f->ms.m);
+	lcm_ladder_release(&f->l);
+	lcm_engage_release(&f->e);
+	lcm_store_close(&f->st);
+	free(f);
+}
+
+/* "a:first@2" (person's external id, rule, post id) or "C1:cp@7". */
+static const char *
+say(const struct fixture *f, size_t i)
+{
+	static char out[64];
+	const struct lcm_milestone *m = &f->ms.m[i];
+
+	snprintf(out, sizeof(out), "%s:%s@%lld",
+		 m->person == LCM_NONE ? "C1" : f->e.persons[m->person].key + 4,
+		 f->l.r[m->rule].name, (long long)f->e.posts[m->post].id);
+	return out;
+}
+
+static void
+expect(const struct fixture *f, const char *const *want, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < f->ms.n && i < n; i++)
+		assert_string_equal(say(f, i), want[i]);
+	assert_int_equal(f->ms.n, n);
+}
+
+static void
+test_ladder_default_parses(void **state)
+{
+	struct lcm_ladder l;
+	struct lcm_err err;
+
+	(void)state;
+	lcm_err_init(&err);
+	assert_int_equal(lcm_ladder_parse(lcm_ladder_default, "default", &l, &err), 0);
+	assert_int_equal(l.n, 10);
+	assert_string_equal(l.r[0].name, "first-post");
+	assert_int_equal(l.r[3].count, LCM_MC_ANSWERS);
+	assert_int_equal(l.r[3].threshold, 10);
+	lcm_ladder_release(&l);
+}
+
+static void
+test_ladder_bad_lines(void **state)
+{
+	static const char *const bad[][2] = {
+		{ "a posts 1\nb nosuch 2\n", "f:2: not a count" },
+		{ "a posts 0\n", "f:1: a threshold is a whole number from 1, found '0'" },
+		{ "a posts 1x\n", "f:1: a threshold is a whole number from 1, found '1x'" },
+		{ "\n# c\na posts\n", "f:3: a rule is: name count threshold, found 'a'" },
+		{ "a posts 1 2\n", "f:1: a rule is: name count threshold, found more: '2'" },
+		{ "a posts 1\na accepted 2\n", "f:2: milestone 'a' named twice" },
+		{ "# only a comment\n", "f: no milestone in the ladder" },
+	};
+	struct lcm_ladder l;
+	struct lcm_err err;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad) / sizeof(*bad); i++) {
+		lcm_err_init(&err);
+		assert_int_equal(lcm_ladder_parse(bad[i][0], "f", &l, &err), -1);
+		assert_int_equal(strncmp(err.msg, bad[i][1], strlen(bad[i][1])), 0);
+		assert_null(l.r);
+	}
+}
+
+static void
+test_milestones_whole_history(void **state)
+{
+	/* staff t has none; b's reply to t's p7 is not to a peer */
+	static const char *const want[] = {
+		"b:first@1", "a:first@2", "a:peer@2", "a:acc@2", "C1:posters@2",
+		"C1:cp@7", "b:peer@4", "a:ans@5", "a:streak@5", "a:back@6"
+	};
+	struct fixture *f = find(INT64_MIN, R_END);
+
+	(void)state;
+	expect(f, want, sizeof(want) / sizeof(*want));
+	/* the count at the crossing */
+	assert_int_equal(f->ms.m[9].value, 33);
+	done(f);
+}
+
+static void
+test_milestones_half_open(void **state)
+{
+	/* [p2, p5): p2's crossings at since are in, p5's at until are not */
+	static const char *const before[] = {
+		"a:first@2", "a:peer@2", "a:acc@2", "C1:posters@2", "C1:cp@7", "b:peer@4"
+	};
+	static const char *const after[] = { "a:ans@5", "a:streak@5", "a:back@6" };
+	struct fixture *f = find(R_P2, R_P5);
+
+	(void)state;
+	expect(f, before, sizeof(before) / sizeof(*before));
+	done(f);
+	f = find(R_P5, R_END);
+	expect(f, after, sizeof(after) / sizeof(*after));
+	done(f);
+}
+
+static void
+test_milestones_crossed_once(void **state)
+{
+	/* until the end of November: p6 is not loaded, a is not back yet; the
+	 * counts go on rising after their threshold and cross nothing again */
+	struct fixture *f = find(INT64_MIN, R_P5 + 14 * LCM_DAY);
+	size_t i, first = 0;
+
+	(void)state;
+	assert_int_equal(f->ms.n, 9);
+	for (i = 0; i < f->ms.n; i++)
+		first += strcmp(say(f, i), "a:first@2") == 0;
+	assert_int_equal(first, 1);
+	done(f);
+}
+
+static void
+test_milestones_recorded_once(void **state)
+{
+	struct fixture *f = find(INT64_MIN, R_END);
+	struct lcm_milestones again = { 0 };
+	struct lcm_err err;
+
+	(void)state;
+	lcm_err_init(&err);
+	/* a store without the table has seen nothing */
+	assert_int_equal(lcm_milestones_drop_seen(&f->st, &f->e, &f->l, &f->ms, &err), 0);
+	assert_int_equal(f->ms.n, 10);
+	f->ms.n = 4;	/* shown: the first four */
+	assert_int_equal(lcm_milestones_record(&f->st, &f->e, &f->l, &f->ms, R_END, &err), 0);
+	/* recording twice adds nothing */
+	assert_int_equal(lcm_milestones_record(&f->st, &f->e, &f->l, &f->ms, R_END, &err), 0);
+	assert_int_equal(lcm_milestones_find(&f->e, &f->l, &again), 0);
+	assert_int_equal(lcm_milestones_drop_seen(&f->st, &f->e, &f->l, &again, &err), 0);
+	assert_int_equal(again.n, 6);
+	free(again.m);
+	done(f);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ladder_default_parses),
+		cmocka_unit_test(test_ladder_bad_lines),
+		cmocka_unit_test(test_milestones_whole_history),
+		cmocka_unit_test(test_milestones_half_open),
+		cmocka_unit_test(test_milestones_crossed_once),
+		cmocka_unit_test(test_milestones_recorded_once),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
