@@ -437,7 +437,7 @@ lcm_milestones_render(struct lcm_store *st, const struct lcm_engage *e,
 		      struct lcm_err *err)
 {
 	static const char *const cols[] = {
-		"person", "name", "course", "milestone", "count", "value", "threshold",
+		"person", "name", "course", "milestone", "measure", "value", "threshold",
 		"at", "post"
 	};
 	struct lcm_render *r;
