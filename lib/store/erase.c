@@ -70,11 +70,16 @@ step1(struct lcm_store *st, const char *sql, int64_t v, long *changes,
  * after setting parent_id NULL on the replies that stay. The counts are
  * the posts, threads, marks and detached replies.
  */
+static int drop_if_table(struct lcm_store *st, const char *table, const char *sql,
+			 int64_t id, struct lcm_err *err);
+
 static int
 drop_listed(struct lcm_store *st, long *posts, long *threads, long *notified,
 	    long *detached, struct lcm_err *err)
 {
-	return step1(st, "UPDATE post SET parent_id = NULL WHERE parent_id IN"
+	return drop_if_table(st, "post_reaction", "DELETE FROM post_reaction WHERE post_id IN"
+			     " (SELECT id FROM temp.erase_post)", 0, err) < 0 ||
+	       step1(st, "UPDATE post SET parent_id = NULL WHERE parent_id IN"
 		     " (SELECT id FROM temp.erase_post)"
 		     " AND id NOT IN (SELECT id FROM temp.erase_post)", 0, detached, err) < 0 ||
 	       step1(st, "DELETE FROM post WHERE id IN (SELECT id FROM temp.erase_post)",
@@ -445,6 +450,26 @@ drop_nudges(struct lcm_store *st, int64_t id, struct lcm_err *err)
 			    NULL, err) : 0;
 }
 
+/* Runs sql (bound to id) when the store has table: lcm-engage's and the
+ * readers' own tables (lib/store/reaction.c, lib/engage/milestones.c). */
+static int
+drop_if_table(struct lcm_store *st, const char *table, const char *sql, int64_t id,
+	      struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!(s = lcm_store_prepare(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+				    " AND name = ?1", err)))
+		return -1;
+	sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lcm_store_fail(st, err, "cannot erase");
+	return rc == SQLITE_ROW ? step1(st, sql, id, NULL, err) : 0;
+}
+
 int
 lcm_erase_person(struct lcm_store *st, int64_t id, struct lcm_erase_counts *c,
 		 struct lcm_err *err)
@@ -476,6 +501,8 @@ lcm_erase_person(struct lcm_store *st, int64_t id, struct lcm_erase_counts *c,
 	    step1(st, "DELETE FROM person_link WHERE person_id = ?1", id,
 		  &c->accounts, err) < 0 ||
 	    drop_nudges(st, id, err) < 0 ||
+	    drop_if_table(st, "milestone_seen", "DELETE FROM milestone_seen"
+			  " WHERE person_id = ?1", id, err) < 0 ||
 	    step1(st, "DELETE FROM person WHERE id = ?1", id, &c->persons, err) < 0 ||
 	    scrub_all(st, &nd, c, err) < 0)
 		goto out;
