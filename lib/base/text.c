@@ -547,6 +547,14 @@ lcm_html_to_text(const char *html, size_t len)
 			i += n;
 		} else if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n') {
 			i++;	/* CRLF is one line break */
+		} else if (s[i] > ' ' && s[i] < 0x7F && s[i] != '&') {
+			/* a run of visible ASCII: what put() does, at once */
+			for (n = i + 1; n < len && s[n] > ' ' && s[n] < 0x7F &&
+			    s[n] != '&' && s[n] != '<'; n++)
+				;
+			put(&o, s[i]);
+			lcm_buf_add(&o.b, (const char *)s + i + 1, n - i - 1);
+			i = n;
 		} else {
 			i += utf8_decode(s + i, len - i, &cp);
 			put(&o, cp);
