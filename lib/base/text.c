@@ -579,7 +579,10 @@ lcm_text_words(const char *text)
 	int words = 0, in = 0, join;
 
 	while (i < n) {
-		i += utf8_decode(s + i, n - i, &cp);
+		if (s[i] < 0x80)	/* most of a text: no decoding */
+			cp = s[i++];
+		else
+			i += utf8_decode(s + i, n - i, &cp);
 		if (is_word(cp)) {
 			if (!in && words < INT_MAX)
 				words++;
