@@ -762,6 +762,14 @@ opens(const unsigned char *p, const unsigned char *end, int clause)
 	}
 	if (p >= end || *p == ',' || *p == ';' || *p == ':')
 		return 0;
+	/* an ASCII letter folds to itself in lower case: no opener, no fold */
+	if (*p < 0x80) {
+		for (i = 0; i < sizeof(openers) / sizeof(openers[0]) &&
+		    openers[i].words[0] != lower(*p); i++)
+			;
+		if (i == sizeof(openers) / sizeof(openers[0]))
+			return 0;
+	}
 	fold(p, end, f, sizeof(f));
 	for (i = 0; i < sizeof(openers) / sizeof(openers[0]); i++) {
 		if (f[0] != openers[i].words[0])	/* most sentences: no opener */
