@@ -547,6 +547,14 @@ lcm_html_to_text(const char *html, size_t len)
 			i += n;
 		} else if (s[i] == '\r' && i + 1 < len && s[i + 1] == '\n') {
 			i++;	/* CRLF is one line break */
+		} else if (s[i] > ' ' && s[i] < 0x7F && s[i] != '&') {
+			/* a run of visible ASCII: what put() does, at once */
+			for (n = i + 1; n < len && s[n] > ' ' && s[n] < 0x7F &&
+			    s[n] != '&' && s[n] != '<'; n++)
+				;
+			put(&o, s[i]);
+			lcm_buf_add(&o.b, (const char *)s + i + 1, n - i - 1);
+			i = n;
 		} else {
 			i += utf8_decode(s + i, len - i, &cp);
 			put(&o, cp);
@@ -571,7 +579,10 @@ lcm_text_words(const char *text)
 	int words = 0, in = 0, join;
 
 	while (i < n) {
-		i += utf8_decode(s + i, n - i, &cp);
+		if (s[i] < 0x80)	/* most of a text: no decoding */
+			cp = s[i++];
+		else
+			i += utf8_decode(s + i, n - i, &cp);
 		if (is_word(cp)) {
 			if (!in && words < INT_MAX)
 				words++;
@@ -751,6 +762,14 @@ opens(const unsigned char *p, const unsigned char *end, int clause)
 	}
 	if (p >= end || *p == ',' || *p == ';' || *p == ':')
 		return 0;
+	/* an ASCII letter folds to itself in lower case: no opener, no fold */
+	if (*p < 0x80) {
+		for (i = 0; i < sizeof(openers) / sizeof(openers[0]) &&
+		    openers[i].words[0] != lower(*p); i++)
+			;
+		if (i == sizeof(openers) / sizeof(openers[0]))
+			return 0;
+	}
 	fold(p, end, f, sizeof(f));
 	for (i = 0; i < sizeof(openers) / sizeof(openers[0]); i++) {
 		if (f[0] != openers[i].words[0])	/* most sentences: no opener */

@@ -392,6 +392,12 @@ check_fields(const char *s, int64_t y, int mo, int d, int h, int mi, int *sec,
 {
 	char q[64];
 
+	if (mo >= 1 && mo <= 12 && d >= 1 && d <= days_in_month(y, mo) &&
+	    h <= 23 && mi <= 59 && *sec <= 60) {
+		if (*sec == 60)
+			*sec = 59;
+		return 0;
+	}
 	lcm_err_quote(s, q, sizeof(q));
 	if (mo < 1 || mo > 12)
 		return lcm_error(err, "month %d does not exist in '%s'", mo, q);
@@ -719,14 +725,60 @@ parse_text(const char *s, const struct tok *t, int n, int year, int64_t *out,
 	return 0;
 }
 
+/* Reads 1 to max ASCII digits at *p into *v; their count, or 0. */
+static int
+digits(const char **p, int max, int *v)
+{
+	int k = 0;
+
+	for (*v = 0; k < max && **p >= '0' && **p <= '9'; (*p)++, k++)
+		*v = *v * 10 + (**p - '0');
+	return k;
+}
+
+/*
+ * The log report's own shape, "D/M/YY, H:MM:SS" (or MM/DD by order, a
+ * 4-digit year, no seconds), read without tokens: 1 when s has that shape
+ * and valid fields (*out set as parse_numeric would), 0 to take the
+ * general path, which also words every error.
+ */
+static int
+fast_numeric(const char *s, enum lcm_date_order order, int64_t *out)
+{
+	const char *p = s;
+	int a, b, y, h, mi, sec = 0, ny, d, mo;
+
+	if (!digits(&p, 2, &a) || *p++ != '/' || !digits(&p, 2, &b) ||
+	    *p++ != '/' || ((ny = digits(&p, 4, &y)) != 2 && ny != 4) ||
+	    *p++ != ',' || *p++ != ' ' || !digits(&p, 2, &h) || *p++ != ':' ||
+	    digits(&p, 2, &mi) != 2)
+		return 0;
+	if (*p == ':' && (p++, digits(&p, 2, &sec) != 2))
+		return 0;
+	if (*p)
+		return 0;
+	if (ny == 2)
+		y += y < 70 ? 2000 : 1900;
+	d = order == LCM_MDY ? b : a;
+	mo = order == LCM_MDY ? a : b;
+	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 ||
+	    mi > 59 || sec > 60)
+		return 0;
+	*out = lcm_time_from_local(y, mo, d, h, mi, sec == 60 ? 59 : sec);
+	return 1;
+}
+
 /* Borrows s and opt (may be NULL); sets *out. */
 int
 lcm_time_parse_moodle(const char *s, const struct lcm_timeopt *opt,
 		      int64_t *out, struct lcm_err *err)
 {
 	struct tok t[MAXTOK];
-	int n = tokenize(s, t), i, has_clock = 0;
+	int n, i, has_clock = 0;
 
+	if (fast_numeric(s, opt ? opt->order : LCM_DMY, out))
+		return 0;
+	n = tokenize(s, t);
 	if (n < 0)
 		return not_a_time(s, err);
 	if (n == 0)

@@ -381,6 +381,21 @@ cannot_write(const char *path, struct lcm_err *err)
 			 " mount", path, path, path);
 }
 
+/*
+ * No memory statistics (they are never read): SQLite takes a global
+ * mutex for them on every allocation, a few per row written. Only
+ * possible before SQLite starts; later calls are refused, harmlessly.
+ */
+static void
+no_memstatus(void)
+{
+	static int done;
+
+	if (!done)
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	done = 1;
+}
+
 int
 lcm_store_open(struct lcm_store *st, const char *path, int flags,
 	       int busy_ms, struct lcm_err *err)
@@ -410,6 +425,7 @@ lcm_store_open(struct lcm_store *st, const char *path, int flags,
 			create_private(path);
 		/* one connection, one thread: SQLite's mutexes would be pure cost */
 		oflags |= SQLITE_OPEN_NOMUTEX;
+		no_memstatus();
 		if (sqlite3_open_v2(path, &st->db, oflags, NULL) != SQLITE_OK) {
 			lcm_error(err, "cannot open store '%s': %s", path,
 				  st->db ? sqlite3_errmsg(st->db) : "out of memory");

@@ -969,6 +969,48 @@ test_time_format_local_round_trip(void **state)
 	assert_int_equal(iso_ok(lcm_time_format_local(-14182940, buf)), -14182940);
 }
 
+/*
+ * The log report's shape is read by a short path; with two spaces after
+ * the comma it takes the general one: both agree on every day of two
+ * years, both orders, with and without seconds, in a zone with DST.
+ */
+static void
+test_moodle_fast_path_agrees(void **state)
+{
+	static const char *const clocks[] = {
+		"0:00:00", "9:05", "12:30:59", "23:59:60", "02:30:00", "24:00:00",
+		"7:5"
+	};
+	struct lcm_timeopt opt = { LCM_DMY, 0 };
+	struct lcm_err e1, e2;
+	char fast[40], slow[40];
+	int64_t t1, t2;
+	int y, m, d, c, o, r1, r2;
+
+	(void)state;
+	zone("Europe/Paris");
+	for (o = 0; o < 2; o++) {
+		opt.order = o ? LCM_MDY : LCM_DMY;
+		for (y = 23; y <= 24; y++)
+			for (m = 1; m <= 13; m++)
+				for (d = 1; d <= 32; d += (d < 27 ? 3 : 1))
+					for (c = 0; c < 7; c++) {
+						snprintf(fast, sizeof(fast), "%d/%02d/%d, %s",
+						    o ? m : d, o ? d : m, y, clocks[c]);
+						snprintf(slow, sizeof(slow), "%d/%02d/%d,  %s",
+						    o ? m : d, o ? d : m, y, clocks[c]);
+						lcm_err_init(&e1);
+						lcm_err_init(&e2);
+						t1 = t2 = 0;
+						r1 = lcm_time_parse_moodle(fast, &opt, &t1, &e1);
+						r2 = lcm_time_parse_moodle(slow, &opt, &t2, &e2);
+						assert_int_equal(r1, r2);
+						assert_int_equal(t1, t2);
+					}
+	}
+	zone("UTC");
+}
+
 int
 main(void)
 {
@@ -1047,6 +1089,7 @@ main(void)
 		cmocka_unit_test(test_time_format_local_negative_offset),
 		cmocka_unit_test(test_time_format_local_utc_is_z),
 		cmocka_unit_test(test_time_format_local_round_trip),
+		cmocka_unit_test(test_moodle_fast_path_agrees),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
