@@ -157,6 +157,23 @@ test_discord_not_an_export_refused(void **state)
 	assert_non_null(strstr(f->err.msg, "needs 'guild', 'channel' and 'messages'"));
 }
 
+static void
+test_discord_reactions_stored_once(void **state)
+{
+	struct fx *f = *state;
+	const char *doc = DOC(MSG("1", "Default", "7", "}, \"reactions\":[{\"emoji\":"
+				  "{\"name\":\"thumbsup\"},\"count\":4},{\"emoji\":{\"name\":\"\"},"
+				  "\"count\":1},{\"emoji\":{\"name\":\"x\"},\"count\":\"2\"}]"));
+
+	/* a nameless emoji and a count that is no number are left; a second
+	 * import of the same export replaces the count, never adds to it */
+	assert_int_equal(import(f, doc), 0);
+	assert_int_equal(import(f, doc), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM post_reaction"), 1);
+	assert_string_equal(qs(f, "SELECT kind || ' ' || count || ' ' || source"
+			       " FROM post_reaction"), "thumbsup 4 discord");
+}
+
 int
 main(void)
 {
@@ -167,6 +184,7 @@ main(void)
 		T(test_discord_repeated_id_kept_once_and_nickname),
 		T(test_discord_message_without_id_refused_with_path),
 		T(test_discord_not_an_export_refused),
+		T(test_discord_reactions_stored_once),
 #undef T
 	};
 

@@ -277,6 +277,23 @@ test_slack_bad_ts_refused_with_path(void **state)
 	assert_non_null(strstr(f->err.file, "general/2025-01-11.json"));
 }
 
+static void
+test_slack_reactions_stored_once(void **state)
+{
+	struct fx *f = *state;
+
+	put(f, "general/2025-01-11.json", "[{\"type\":\"message\",\"user\":\"U2\","
+	    "\"ts\":\"1736554746.482349\",\"text\":\"see the guide\",\"reactions\":"
+	    "[{\"name\":\"+1\",\"users\":[\"U1\",\"U3\"],\"count\":2},"
+	    "{\"name\":\"tada\",\"users\":[\"U1\"],\"count\":1}]}]");
+	/* one row per emoji; importing the export again replaces, not adds */
+	assert_int_equal(import(f), 0);
+	assert_int_equal(import(f), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM post_reaction WHERE source = 'slack'"), 2);
+	assert_string_equal(qs(f, "SELECT group_concat(kind || ':' || count, ' ') FROM"
+			       " (SELECT * FROM post_reaction ORDER BY kind)"), "+1:2 tada:1");
+}
+
 int
 main(void)
 {
@@ -291,6 +308,7 @@ main(void)
 		T(test_slack_reimport_changes_nothing),
 		T(test_slack_damaged_day_file_refused_with_its_line),
 		T(test_slack_bad_ts_refused_with_path),
+		T(test_slack_reactions_stored_once),
 #undef T
 	};
 

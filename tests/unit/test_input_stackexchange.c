@@ -180,6 +180,20 @@ test_stackexchange_posts_reimport_changes_nothing(void **state)
 	assert_int_equal(f->stats.count[LCM_K_THREAD][LCM_NEW], 0);
 	assert_int_equal(f->stats.count[LCM_K_PERSON][LCM_NEW], 0);
 	assert_int_equal(q(f, "SELECT count(*) FROM post"), 3);
+	/* the score too: one row, not two */
+	assert_int_equal(q(f, "SELECT count(*) FROM post_reaction"), 1);
+}
+
+static void
+test_stackexchange_posts_score_stored(void **state)
+{
+	struct fx *f = *state;
+
+	/* only post 1 has a Score; the answers have none in this dump */
+	assert_int_equal(import(f, "Posts.xml", POSTS), 0);
+	assert_string_equal(qs(f, "SELECT p.external_id || ' ' || r.kind || ' ' || r.count"
+			       " || ' ' || r.source FROM post_reaction r JOIN post p"
+			       " ON p.id = r.post_id"), "site.meta/1 score 10 stackexchange:Score");
 }
 
 static void
@@ -314,6 +328,7 @@ main(void)
 #define T(n) cmocka_unit_test_setup_teardown(n, setup, teardown)
 		T(test_stackexchange_posts_questions_and_answers),
 		T(test_stackexchange_posts_accepted_answer_marked),
+		T(test_stackexchange_posts_score_stored),
 		T(test_stackexchange_posts_reimport_changes_nothing),
 		T(test_stackexchange_users_name_the_authors),
 		T(test_stackexchange_comments_reply_to_their_post),
