@@ -13,6 +13,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "pseudo.h"
+#include "needs.h"
 #include "open.h"
 #include "report.h"
 #include "timefmt.h"
@@ -21,7 +22,7 @@
 enum {
 	OPT_PERIOD = LCM_OPT_FIRST_PROGRAM, OPT_SINCE, OPT_UNTIL, OPT_WEEKS, OPT_TOP,
 	OPT_TITLE, OPT_URL, OPT_SPLIT_BY, OPT_OUT_DIR, OPT_MIN_GROUP,
-	OPT_INACTIVE_AFTER, OPT_PSEUDONYMIZE
+	OPT_INACTIVE_AFTER, OPT_PSEUDONYMIZE, OPT_NEEDS, OPT_NEEDS_PERIODS
 };
 
 static const struct option options[] = {
@@ -40,6 +41,8 @@ static const struct option options[] = {
 	{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
 	{ "inactive-after", required_argument, NULL, OPT_INACTIVE_AFTER },
 	{ "pseudonymize", no_argument, NULL, OPT_PSEUDONYMIZE },
+	{ "needs", no_argument, NULL, OPT_NEEDS },
+	{ "needs-periods", required_argument, NULL, OPT_NEEDS_PERIODS },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -53,6 +56,7 @@ usage(void)
 	       "                  [--split-by cohort|course|manager --out-dir DIR]\n"
 	       "                  [--min-group K] [--inactive-after DUR] [--pseudonymize]\n"
 	       "                  [--tz ZONE] [--now TIME] [-q] [FILE...]\n"
+	       "       lcm-report --needs [-f table|csv|tsv|json|ndjson] [--needs-periods N] ...\n"
 	       "The community dashboard: activity, talk, responsiveness, people, resources.\n"
 	       "\n"
 	       "  --db PATH              store file (default: $LCM_DB, else ./lcm.db);\n"
@@ -72,6 +76,8 @@ usage(void)
 	       "  --min-group K          no report for a group under K learners (5)\n"
 	       "  --inactive-after DUR   no activity for this long is inactive (14d)\n"
 	       "  --pseudonymize         persons as HMAC pseudonyms (key in LCM_PSEUDO_KEY)\n"
+	       "  --needs                only the rows of \"what learners ask about\"\n"
+	       "  --needs-periods N      periods before, for rising themes (default: 4)\n"
 	       "  --tz ZONE              zone of days, weeks and times shown\n"
 	       "  --now TIME             the current time (default: the clock)\n"
 	       "  -q, --quiet            no messages but errors\n"
@@ -80,7 +86,7 @@ usage(void)
 	       "\n"
 	       "With --split-by, each report written is listed on standard output as\n"
 	       "the group and the file, separated by a tab.\n"
-	       "Exit status: 0 done, 2 an error.\n");
+	       "Exit status: 0 done, 1 (--needs) no theme, 2 an error.\n");
 }
 
 struct settings {
@@ -88,6 +94,8 @@ struct settings {
 	enum lcm_report_format fmt;
 	const char *output, *out_dir;
 	int color;
+	int needs;			/* --needs: the rows, in table_fmt */
+	enum lcm_format table_fmt;
 };
 
 /* A whole number from lo to hi for option name, or -1 after the message. */
@@ -156,12 +164,20 @@ one(const struct lcm_cli *cli, const struct settings *s, struct lcm_store *st,
 	struct lcm_report r;
 	struct lcm_buf b;
 	struct lcm_err err;
-	int status = LCM_EXIT_ERROR;
+	int status = LCM_EXIT_ERROR, werr;
 
 	lcm_err_init(&err);
 	lcm_buf_init(&b);
 	if (lcm_report_make(st, src, 0, &r, &err) < 0) {
 		lcm_cli_fail(cli, &err);
+		goto out;
+	}
+	if (s->needs) {
+		if ((werr = lcm_report_needs_render(stdout, &r, s->table_fmt, 0)) != 0) {
+			lcm_cli_warn(cli, "cannot write: %s", strerror(werr));
+			goto out;
+		}
+		status = r.nneeds ? LCM_EXIT_OK : LCM_EXIT_NONE;
 		goto out;
 	}
 	render(s, &r, &b);
@@ -283,6 +299,17 @@ check(const struct lcm_cli *cli, struct settings *s, int64_t period, const char 
 		return lcm_cli_usage_error(cli, "-o does not go with --split-by");
 	if (s->output && strcmp(s->output, "-") == 0)
 		s->output = NULL;	/* -o - is standard output */
+	if (s->needs) {
+		if (s->o.split)
+			return lcm_cli_usage_error(cli, "--needs does not go with --split-by");
+		if (s->output)
+			return lcm_cli_usage_error(cli, "--needs writes to standard output: no -o");
+		s->table_fmt = LCM_FMT_TABLE;
+		if (fmt && lcm_format_parse(fmt, &s->table_fmt) < 0)
+			return lcm_cli_usage_error(cli, "--needs: unknown format '%s' (table, csv,"
+						   " tsv, json, ndjson)", fmt);
+		fmt = NULL;
+	}
 	if (fmt && lcm_report_format_parse(fmt, &s->fmt) < 0)
 		return lcm_cli_usage_error(cli, "unknown report format '%s' (text, md, html, json)",
 					   fmt);
@@ -321,6 +348,8 @@ main(int argc, char **argv)
 	s.o.weeks = 12;
 	s.o.top = 10;
 	s.o.min_group = 5;
+	s.o.needs_periods = 4;
+	s.o.nudge_window = 7 * (int64_t)LCM_DAY;	/* lcm-nudge --window's default */
 	while ((c = getopt_long(argc, argv, "f:o:qhV", options, NULL)) != -1) {
 		if ((r = lcm_cli_option(&cli, c, optarg)) != 0) {
 			if (r < 0)
@@ -381,6 +410,14 @@ main(int argc, char **argv)
 			break;
 		case OPT_PSEUDONYMIZE:
 			pseudo = 1;
+			break;
+		case OPT_NEEDS:
+			s.needs = 1;
+			break;
+		case OPT_NEEDS_PERIODS:
+			if ((n = number(&cli, "needs-periods", optarg, 1, LCM_NEEDS_MAX_PERIODS)) < 0)
+				return LCM_EXIT_ERROR;
+			s.o.needs_periods = (int)n;
 			break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);

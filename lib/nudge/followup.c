@@ -3,6 +3,7 @@
  */
 #include "followup.h"
 
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -53,38 +54,54 @@ cmp_double(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
+void
+lcm_nudge_followup_group(const struct lcm_nudge_backs *b, const char *tpl,
+			 int nudged, struct lcm_nudge_group *out)
+{
+	double *days = lcm_xcalloc(b->n + 1, sizeof(*days));
+	size_t i, k = 0;
+
+	memset(out, 0, sizeof(*out));
+	for (i = 0; i < b->n; i++) {
+		const struct lcm_nudge_back *x = &b->v[i];
+
+		if ((tpl && strcmp(x->template, tpl) != 0) ||
+		    (strcmp(x->channel, "none") != 0) != nudged)
+			continue;
+		if (x->pending) {
+			out->pending++;
+			continue;
+		}
+		out->size++;
+		if (x->back) {
+			out->came_back++;
+			days[k++] = (double)(x->back - x->ts) / 86400.0;
+		}
+	}
+	qsort(days, k, sizeof(*days), cmp_double);
+	out->rate = out->size ? (double)out->came_back / (double)out->size : NAN;
+	out->median_days = k ? (k % 2 ? days[k / 2] : (days[k / 2 - 1] + days[k / 2]) / 2) :
+		NAN;
+	free(days);
+}
+
 /* One summary row: the records of template tpl, nudged or not. */
 static void
 group(struct lcm_render *r, const struct lcm_nudge_backs *b, const char *tpl,
       int nudged, long min_group)
 {
+	struct lcm_nudge_group g;
 	struct lcm_cell c[7];
-	double *days = lcm_xcalloc(b->n + 1, sizeof(*days));
-	size_t i, n = 0, back = 0, k = 0;
 
-	for (i = 0; i < b->n; i++) {
-		const struct lcm_nudge_back *x = &b->v[i];
-
-		if (strcmp(x->template, tpl) != 0 || (strcmp(x->channel, "none") != 0) != nudged ||
-		    x->pending)
-			continue;
-		n++;
-		if (x->back) {
-			back++;
-			days[k++] = (double)(x->back - x->ts) / 86400.0;
-		}
-	}
-	qsort(days, k, sizeof(*days), cmp_double);
+	lcm_nudge_followup_group(b, tpl, nudged, &g);
 	c[0] = lcm_cell_str(tpl);
 	c[1] = lcm_cell_str(nudged ? "nudged" : "comparison");
-	c[2] = lcm_cell_int((int64_t)n);
-	c[3] = lcm_cell_int((int64_t)back);
-	c[4] = n ? lcm_cell_real((double)back / (double)n) : lcm_cell_null();
-	c[5] = k ? lcm_cell_real(k % 2 ? days[k / 2] : (days[k / 2 - 1] + days[k / 2]) / 2) :
-		lcm_cell_null();
-	c[6] = lcm_cell_str((long)n < min_group ? "too small to compare" : NULL);
+	c[2] = lcm_cell_int(g.size);
+	c[3] = lcm_cell_int(g.came_back);
+	c[4] = g.size ? lcm_cell_real(g.rate) : lcm_cell_null();
+	c[5] = g.came_back ? lcm_cell_real(g.median_days) : lcm_cell_null();
+	c[6] = lcm_cell_str(g.size < min_group ? "too small to compare" : NULL);
 	lcm_render_row(r, c);
-	free(days);
 }
 
 int

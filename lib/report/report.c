@@ -17,6 +17,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "needs.h"
 #include "report_parts.h"
 #include "timefmt.h"
 #include "xalloc.h"
@@ -108,7 +109,9 @@ load_talk(struct lcm_store *st, struct lcm_report_src *src, struct lcm_err *err)
 	memset(&uo, 0, sizeof(uo));
 	uo.now = src->o.until;
 	uo.by = LCM_BY_PEER;
-	if (lcm_report_terms_load(st, &src->cur, &src->terms, err) < 0 ||
+	int64_t q_since = src->o.since - src->o.needs_periods * (src->o.until - src->o.since);
+
+	if (lcm_report_terms_load(st, &src->cur, q_since, &src->terms, err) < 0 ||
 	    lcm_report_log_load(st, &src->cur, &src->log, err) < 0)
 		return -1;
 	return lcm_unanswered_find(st, &uo, &src->open, err);
@@ -531,6 +534,11 @@ lcm_report_make(struct lcm_store *st, const struct lcm_report_src *src, size_t i
 	if (weekly(st, src, &sc, r, err) < 0 ||
 	    lcm_report_places(st, &src->cur, &sc, o, r, err) < 0)
 		goto out;
+	/* nudges and needs: of the whole community only (see needs.h) */
+	if (o->split == LCM_SPLIT_NONE &&
+	    (lcm_report_nudges(st, o, r, err) < 0 ||
+	     lcm_report_needs(st, src->terms, o, r, err) < 0))
+		goto out;
 	rc = 0;
 out:
 	scope_release(&sc);
@@ -584,5 +592,13 @@ lcm_report_release(struct lcm_report *r)
 	for (i = 0; i < r->nresources; i++)
 		free(r->resources[i].name);
 	free(r->resources);
+	for (i = 0; i < r->nnudges; i++)
+		free(r->nudges[i].template);
+	free(r->nudges);
+	for (i = 0; i < r->nneeds; i++) {
+		free(r->needs[i].theme);
+		free(r->needs[i].bricks);
+	}
+	free(r->needs);
 	memset(r, 0, sizeof(*r));
 }

@@ -64,6 +64,8 @@ struct lcm_report_opts {
 	const char *url;		/* link template ({thread} {post} {course}
 					   {forum}), NULL: no links */
 	const char *pseudo_key;		/* NULL: real names */
+	int needs_periods;		/* periods before, for rising themes (4) */
+	int64_t nudge_window;		/* as lcm-nudge --window (7 days) */
 };
 
 /* Bins of the times to a first response: under 1 h, 4 h, 12 h, 1 d, 2 d,
@@ -124,6 +126,29 @@ struct lcm_report_resource {
 	int64_t events, people;
 };
 
+/* Messages of lcm-nudge sent in the period, per template (nudges section). */
+struct lcm_report_nudge {
+	char *template;
+	int64_t sent;			/* written to in the period */
+	int64_t nudged_size, nudged_back;	/* window over (or back) */
+	int64_t comparison_size, comparison_back;
+	double nudged_rate, comparison_rate;	/* NaN: no record */
+	double nudged_days, comparison_days;	/* median days to return */
+};
+
+/* A theme of the period's questions (needs.h: what learners ask about). */
+struct lcm_report_need {
+	char *theme;			/* the stem's word */
+	int64_t questions;		/* questions of the period holding it */
+	double before;			/* mean of the periods before; NaN: none */
+	int rising;			/* lcm_needs_rising() */
+	int64_t unanswered;		/* of questions, none answered by the end */
+	double unanswered_share;
+	double answer_median_h;		/* to the first answer; NaN: none */
+	char *bricks;			/* "; "-joined titles teaching it, NULL: none */
+	int no_brick;			/* a catalogue is there, and none teaches it */
+};
+
 struct lcm_report {
 	char *title;
 	char *group;		/* the group's key; NULL: everyone or "none" */
@@ -169,6 +194,19 @@ struct lcm_report {
 	struct lcm_report_resource *resources;
 	size_t nresources;
 	int64_t events;		/* events of the period in the report */
+
+	/* 7. nudges, when lcm-nudge wrote to the store (table nudge_message) */
+	int has_nudges;
+	struct lcm_report_nudge *nudges;
+	size_t nnudges;
+	int64_t nudges_window;	/* seconds: came back within */
+
+	/* 8. what learners ask about, when the period has questions */
+	struct lcm_report_need *needs;
+	size_t nneeds;
+	int64_t needs_questions;	/* learners' questions of the period */
+	int needs_periods;		/* periods compared with */
+	int has_catalogue;
 };
 
 /* Words of the history, for the themes (report_terms.c). */

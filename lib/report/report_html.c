@@ -529,6 +529,97 @@ resources(struct lcm_buf *b, const struct lcm_report *r)
 	lcm_buf_adds(b, "</section>\n");
 }
 
+/* Section 7, when lcm-nudge wrote to the store. */
+static void
+nudges(struct lcm_buf *b, const struct lcm_report *r)
+{
+	static const char *const cols[] = {
+		"Template", ">Sent", ">Came back", ">Rate", ">Median days",
+		">Not sent", ">Came back", ">Rate", ">Median days"
+	};
+	char v[4][32];
+	size_t i;
+
+	if (!r->has_nudges)
+		return;
+	section(b, "nudges", "Nudges", NULL);
+	lcm_buf_printf(b, "<p class=\"lede\">Messages lcm-nudge sent in the period, and whether"
+		       " the persons came back within %lld days, against those flagged but not"
+		       " written to. Observational, not a trial.</p>\n",
+		       (long long)(r->nudges_window / 86400));
+	if (!r->nnudges) {
+		lcm_buf_adds(b, "<p class=\"empty\">No message in the period.</p>\n</section>\n");
+		return;
+	}
+	table_head(b, "Came back after a nudge, and without one", cols, 9);
+	for (i = 0; i < r->nnudges; i++) {
+		const struct lcm_report_nudge *x = &r->nudges[i];
+
+		lcm_buf_adds(b, "<tr>");
+		row_head(b, x->template, NULL);
+		num_cell(b, x->sent);
+		num_cell(b, x->nudged_back);
+		lcm_buf_printf(b, "<td class=\"n\">%s</td><td class=\"n\">%s</td>",
+			       lcm_report_value(x->nudged_rate, LCM_KIND_SHARE, v[0]),
+			       lcm_report_num(x->nudged_days, 1, v[1]));
+		num_cell(b, x->comparison_size);
+		num_cell(b, x->comparison_back);
+		lcm_buf_printf(b, "<td class=\"n\">%s</td><td class=\"n\">%s</td></tr>\n",
+			       lcm_report_value(x->comparison_rate, LCM_KIND_SHARE, v[2]),
+			       lcm_report_num(x->comparison_days, 1, v[3]));
+	}
+	table_end(b);
+	lcm_buf_adds(b, "</section>\n");
+}
+
+/* Section 8, when learners asked questions in the period. */
+static void
+needs(struct lcm_buf *b, const struct lcm_report *r)
+{
+	static const char *const cols[] = {
+		"Theme", ">Questions", ">Before", "Rising", ">Unanswered", ">First answer", "Bricks"
+	};
+	char v[3][32];
+	size_t i;
+
+	if (!r->needs_questions)
+		return;
+	section(b, "needs", "What learners ask about", NULL);
+	lcm_buf_printf(b, "<p class=\"lede\">The themes of %lld question%s by learners in the"
+		       " period, against the mean of the %d period%s before.</p>\n",
+		       (long long)r->needs_questions, lcm_report_plural(r->needs_questions),
+		       r->needs_periods, lcm_report_plural(r->needs_periods));
+	if (!r->nneeds) {
+		lcm_buf_adds(b, "<p class=\"empty\">No theme in two questions or more.</p>\n"
+			     "</section>\n");
+		return;
+	}
+	table_head(b, "Themes of the questions", cols, r->has_catalogue ? 7 : 6);
+	for (i = 0; i < r->nneeds; i++) {
+		const struct lcm_report_need *x = &r->needs[i];
+
+		lcm_buf_adds(b, "<tr>");
+		row_head(b, x->theme, NULL);
+		num_cell(b, x->questions);
+		lcm_buf_printf(b, "<td class=\"n\">%s</td><td>%s</td><td class=\"n\">%s</td>"
+			       "<td class=\"n\">%s</td>", lcm_report_num(x->before, 1, v[0]),
+			       x->rising ? "rising" : "",
+			       lcm_report_value(x->unanswered_share, LCM_KIND_SHARE, v[1]),
+			       lcm_report_hours(x->answer_median_h, v[2]));
+		if (r->has_catalogue) {
+			lcm_buf_adds(b, "<td>");
+			if (x->no_brick)
+				lcm_buf_adds(b, "<strong>no brick</strong>");
+			else
+				esc(b, x->bricks);
+			lcm_buf_adds(b, "</td>");
+		}
+		lcm_buf_adds(b, "</tr>\n");
+	}
+	table_end(b);
+	lcm_buf_adds(b, "</section>\n");
+}
+
 void
 lcm_report_html(const struct lcm_report *r, struct lcm_buf *out)
 {
@@ -542,6 +633,8 @@ lcm_report_html(const struct lcm_report *r, struct lcm_buf *out)
 	at_risk(out, r);
 	praise(out, r);
 	resources(out, r);
+	nudges(out, r);
+	needs(out, r);
 	lcm_buf_printf(out, "</main>\n<footer><div>Made by lcm-report for the period ending %s."
 		       " Counts leave out deleted and private posts; staff are not learners."
 		       " See lcm-report(1) for how each figure is computed.</div></footer>\n"

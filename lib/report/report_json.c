@@ -297,6 +297,73 @@ persons(struct jw *w, const struct lcm_report *r)
 	close_(w, '}');
 }
 
+/* Section 7, when lcm-nudge wrote to the store. */
+static void
+nudges(struct jw *w, const struct lcm_report *r)
+{
+	size_t i;
+
+	if (!r->has_nudges)
+		return;
+	open_(w, "nudges", '{');
+	num(w, "window_days", r->nudges_window / 86400);
+	open_(w, "templates", '[');
+	for (i = 0; i < r->nnudges; i++) {
+		const struct lcm_report_nudge *x = &r->nudges[i];
+
+		open_(w, NULL, '{');
+		str(w, "template", x->template);
+		num(w, "sent", x->sent);
+		open_(w, "nudged", '{');
+		num(w, "size", x->nudged_size);
+		num(w, "came_back", x->nudged_back);
+		real(w, "rate", x->nudged_rate);
+		real(w, "median_days", x->nudged_days);
+		close_(w, '}');
+		open_(w, "comparison", '{');
+		num(w, "size", x->comparison_size);
+		num(w, "came_back", x->comparison_back);
+		real(w, "rate", x->comparison_rate);
+		real(w, "median_days", x->comparison_days);
+		close_(w, '}');
+		close_(w, '}');
+	}
+	close_(w, ']');
+	close_(w, '}');
+}
+
+/* Section 8, when learners asked questions in the period. */
+static void
+needs(struct jw *w, const struct lcm_report *r)
+{
+	size_t i;
+
+	if (!r->needs_questions)
+		return;
+	open_(w, "needs", '{');
+	num(w, "questions", r->needs_questions);
+	num(w, "periods_before", r->needs_periods);
+	boolean(w, "catalogue", r->has_catalogue);
+	open_(w, "themes", '[');
+	for (i = 0; i < r->nneeds; i++) {
+		const struct lcm_report_need *x = &r->needs[i];
+
+		open_(w, NULL, '{');
+		str(w, "theme", x->theme);
+		num(w, "questions", x->questions);
+		real(w, "before", x->before);
+		boolean(w, "rising", x->rising);
+		num(w, "unanswered", x->unanswered);
+		real(w, "unanswered_share", x->unanswered_share);
+		real(w, "first_answer_median_h", x->answer_median_h);
+		str(w, "bricks", x->bricks);
+		boolean(w, "no_brick", x->no_brick);
+		close_(w, '}');
+	}
+	close_(w, ']');
+	close_(w, '}');
+}
+
 void
 lcm_report_json(const struct lcm_report *r, struct lcm_buf *out)
 {
@@ -332,6 +399,8 @@ lcm_report_json(const struct lcm_report *r, struct lcm_buf *out)
 	}
 	close_(&w, ']');
 	close_(&w, '}');
+	nudges(&w, r);
+	needs(&w, r);
 	w.depth = 0;
 	lcm_buf_adds(out, "\n}\n");
 }

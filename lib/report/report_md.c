@@ -340,6 +340,82 @@ resources(struct lcm_buf *b, const struct lcm_report *r)
 	}
 }
 
+/* Section 7, when lcm-nudge wrote to the store. */
+static void
+nudges(struct lcm_buf *b, const struct lcm_report *r)
+{
+	char x1[32], x2[32], d1[32], d2[32];
+	size_t i;
+
+	if (!r->has_nudges)
+		return;
+	lcm_buf_printf(b, "\n## Nudges\n\nMessages lcm-nudge sent in the period, and whether the"
+		       " persons came back within %lld days, against those flagged but not"
+		       " written to (observational, not a trial).\n",
+		       (long long)(r->nudges_window / 86400));
+	if (!r->nnudges) {
+		lcm_buf_adds(b, "\nNo message in the period.\n");
+		return;
+	}
+	lcm_buf_adds(b, "\n| Template | Sent | Came back | Rate | Median days |"
+		     " Not sent | Came back | Rate | Median days |\n"
+		     "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+	for (i = 0; i < r->nnudges; i++) {
+		const struct lcm_report_nudge *x = &r->nudges[i];
+
+		lcm_buf_adds(b, "| ");
+		esc(b, x->template);
+		lcm_buf_printf(b, " | %lld | %lld | %s | %s | %lld | %lld | %s | %s |\n",
+			       (long long)x->sent, (long long)x->nudged_back,
+			       lcm_report_value(x->nudged_rate, LCM_KIND_SHARE, x1),
+			       lcm_report_num(x->nudged_days, 1, d1),
+			       (long long)x->comparison_size, (long long)x->comparison_back,
+			       lcm_report_value(x->comparison_rate, LCM_KIND_SHARE, x2),
+			       lcm_report_num(x->comparison_days, 1, d2));
+	}
+}
+
+/* Section 8, when learners asked questions in the period. */
+static void
+needs(struct lcm_buf *b, const struct lcm_report *r)
+{
+	char a[32], u[32], h[32];
+	size_t i;
+
+	if (!r->needs_questions)
+		return;
+	lcm_buf_printf(b, "\n## What learners ask about\n\nThe themes of %lld question%s by"
+		       " learners in the period, against the %d period%s before.\n",
+		       (long long)r->needs_questions, lcm_report_plural(r->needs_questions),
+		       r->needs_periods, lcm_report_plural(r->needs_periods));
+	if (!r->nneeds) {
+		lcm_buf_adds(b, "\nNo theme in two questions or more.\n");
+		return;
+	}
+	lcm_buf_printf(b, "\n| Theme | Questions | Before | Rising | Unanswered | First answer |%s\n"
+		       "|---|---:|---:|---|---:|---:|%s\n",
+		       r->has_catalogue ? " Bricks |" : "", r->has_catalogue ? "---|" : "");
+	for (i = 0; i < r->nneeds; i++) {
+		const struct lcm_report_need *x = &r->needs[i];
+
+		lcm_buf_adds(b, "| ");
+		esc(b, x->theme);
+		lcm_buf_printf(b, " | %lld | %s | %s | %s | %s |", (long long)x->questions,
+			       lcm_report_num(x->before, 1, a), x->rising ? "yes" : "",
+			       lcm_report_value(x->unanswered_share, LCM_KIND_SHARE, u),
+			       lcm_report_hours(x->answer_median_h, h));
+		if (r->has_catalogue) {
+			lcm_buf_adds(b, " ");
+			if (x->no_brick)
+				lcm_buf_adds(b, "**no brick**");
+			else
+				esc(b, x->bricks);
+			lcm_buf_adds(b, " |");
+		}
+		lcm_buf_addc(b, '\n');
+	}
+}
+
 void
 lcm_report_md(const struct lcm_report *r, struct lcm_buf *out)
 {
@@ -351,4 +427,6 @@ lcm_report_md(const struct lcm_report *r, struct lcm_buf *out)
 	at_risk(out, r);
 	praise(out, r);
 	resources(out, r);
+	nudges(out, r);
+	needs(out, r);
 }

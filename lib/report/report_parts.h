@@ -35,11 +35,29 @@ int lcm_report_course_in(const struct lcm_report_scope *sc, int64_t course);
 /*
  * Reads the words of every live post up to e's end (e borrowed): how
  * many posts hold each word, and the words of each post of e's period
- * (by index in e->posts). Words of persons' names are left out. *out is
+ * (by index in e->posts), and the stems of each thread-opening post
+ * from q_since on. Words of persons' names are left out. *out is
  * owned (lcm_report_terms_free). 0, or -1 with err filled.
  */
-int lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e,
+int lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e, int64_t q_since,
 			  struct lcm_report_terms **out, struct lcm_err *err);
+
+/* A thread-opening post from q_since (of lcm_report_terms_load) to the
+ * end, with its distinct stems; by post id. */
+struct lcm_report_question {
+	int64_t id, created;
+	size_t off, n;		/* its stems (lcm_report_question_stems) */
+};
+
+const struct lcm_report_question *lcm_report_questions(const struct lcm_report_terms *t,
+							size_t *n);
+const int *lcm_report_question_stems(const struct lcm_report_terms *t,
+				     const struct lcm_report_question *q);
+
+/* Stems of t: how many, each's text, and the word it reads as. */
+size_t lcm_report_terms_count(const struct lcm_report_terms *t);
+const char *lcm_report_stem_text(const struct lcm_report_terms *t, int w);
+const char *lcm_report_stem_shown(const struct lcm_report_terms *t, int w);
 
 void lcm_report_terms_free(struct lcm_report_terms *t);
 
@@ -74,5 +92,10 @@ void lcm_report_log_free(struct lcm_report_log *log);
  * sc (e: the engagement log was loaded with), into r. */
 void lcm_report_resources(const struct lcm_report_log *log, const struct lcm_engage *e,
 			  const struct lcm_report_scope *sc, int top, struct lcm_report *r);
+
+/* The nudges section into r (whole community): nothing when the store has
+ * no table nudge_message. 0, or -1 with err filled. */
+int lcm_report_nudges(struct lcm_store *st, const struct lcm_report_opts *o,
+		      struct lcm_report *r, struct lcm_err *err);
 
 #endif

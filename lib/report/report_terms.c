@@ -56,6 +56,13 @@ struct lcm_report_terms {
 	int *word;
 	int64_t *count;
 	size_t nw, wcap;
+	char **stem_text;		/* stem index -> the stem, owned */
+	/* thread-opening posts from q_since on (needs.c): id, time, stems */
+	int64_t q_since;
+	struct lcm_report_question *q;
+	size_t nq, qcap;
+	int *qword;
+	size_t nqw, qwcap;
 };
 
 /* What one post's words are gathered in. */
@@ -119,8 +126,10 @@ stem_index(struct lcm_report_terms *t, const char *w)
 	if (t->nwords == t->cap) {
 		t->cap = t->cap ? t->cap * 2 : 1024;
 		t->df = lcm_xreallocarray(t->df, t->cap, sizeof(*t->df));
+		t->stem_text = lcm_xreallocarray(t->stem_text, t->cap, sizeof(*t->stem_text));
 	}
 	t->df[t->nwords] = 0;
+	t->stem_text[t->nwords] = lcm_xstrdup(w);
 	lcm_strmap_put(&t->vocab, w, (int64_t)t->nwords);
 	return (int)t->nwords++;
 }
@@ -216,12 +225,32 @@ cmp_int(const void *a, const void *b)
 /* Counts a document's words in df, and keeps them when it is of the
  * period (post: its index in e, else LCM_NONE). */
 static void
-add_doc(struct lcm_report_terms *t, struct doc *d, size_t post)
+add_doc(struct lcm_report_terms *t, struct doc *d, size_t post,
+	const struct lcm_report_question *q)
 {
 	size_t i, k;
 
 	if (d->n)
 		qsort(d->v, d->n, sizeof(*d->v), cmp_int);
+	if (q) {
+		if (t->nq == t->qcap) {
+			t->qcap = t->qcap ? t->qcap * 2 : 256;
+			t->q = lcm_xreallocarray(t->q, t->qcap, sizeof(*t->q));
+		}
+		t->q[t->nq] = *q;
+		t->q[t->nq].off = t->nqw;
+		for (i = 0; i < d->n; i++) {
+			if (i && d->v[i] == d->v[i - 1])
+				continue;
+			if (t->nqw == t->qwcap) {
+				t->qwcap = t->qwcap ? t->qwcap * 2 : 1024;
+				t->qword = lcm_xreallocarray(t->qword, t->qwcap, sizeof(*t->qword));
+			}
+			t->qword[t->nqw++] = d->v[i];
+		}
+		t->q[t->nq].n = t->nqw - t->q[t->nq].off;
+		t->nq++;
+	}
 	t->ndocs++;
 	if (post != LCM_NONE) {
 		if (t->nposts + 1 >= t->pcap) {
@@ -322,10 +351,11 @@ pick_shown(struct lcm_report_terms *t)
 }
 
 int
-lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e,
+lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e, int64_t q_since,
 		      struct lcm_report_terms **out, struct lcm_err *err)
 {
 	struct lcm_report_terms *t = lcm_xcalloc(1, sizeof(*t));
+	struct lcm_report_question q;
 	struct doc d = { 0 };
 	sqlite3_stmt *s = NULL;
 	const char *subject;
@@ -333,6 +363,7 @@ lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e,
 	int rc = -1, step;
 
 	*out = t;
+	t->q_since = q_since;
 	lcm_strmap_init(&t->vocab);
 	lcm_strmap_init(&t->surf);
 	d.t = t;
@@ -358,7 +389,9 @@ lcm_report_terms_load(struct lcm_store *st, const struct lcm_engage *e,
 		post = LCM_NONE;
 		if (sqlite3_column_int64(s, 1) >= e->o.since)
 			post = lcm_engage_find_post(e, sqlite3_column_int64(s, 0));
-		add_doc(t, &d, post);
+		q.id = sqlite3_column_int64(s, 0);
+		q.created = sqlite3_column_int64(s, 1);
+		add_doc(t, &d, post, sqlite3_column_int(s, 2) && q.created >= q_since ? &q : NULL);
 	}
 	if (step != SQLITE_DONE) {
 		lcm_store_fail(st, err, "cannot read posts");
@@ -389,6 +422,11 @@ lcm_report_terms_free(struct lcm_report_terms *t)
 	free(t->surf_kind);
 	free(t->surf_count);
 	lcm_stemmer_free(t->stemmer);
+	for (i = 0; i < t->nwords; i++)
+		free(t->stem_text[i]);
+	free(t->stem_text);
+	free(t->q);
+	free(t->qword);
 	free(t->df);
 	free(t->shown);
 	free(t->post);
@@ -465,4 +503,36 @@ lcm_report_themes(const struct lcm_report_terms *t, const struct lcm_engage *e,
 	free(v);
 	free(count);
 	free(posts);
+}
+
+const struct lcm_report_question *
+lcm_report_questions(const struct lcm_report_terms *t, size_t *n)
+{
+	*n = t ? t->nq : 0;
+	return t ? t->q : NULL;
+}
+
+const int *
+lcm_report_question_stems(const struct lcm_report_terms *t,
+			  const struct lcm_report_question *q)
+{
+	return t->qword + q->off;
+}
+
+size_t
+lcm_report_terms_count(const struct lcm_report_terms *t)
+{
+	return t ? t->nwords : 0;
+}
+
+const char *
+lcm_report_stem_text(const struct lcm_report_terms *t, int w)
+{
+	return t->stem_text[w];
+}
+
+const char *
+lcm_report_stem_shown(const struct lcm_report_terms *t, int w)
+{
+	return t->shown[w] == LCM_NONE ? t->stem_text[w] : t->surf_word[t->shown[w]];
 }

@@ -480,6 +480,84 @@ resources(struct txt *t, const struct lcm_report *r)
 	}
 }
 
+/* Section 7, when lcm-nudge wrote to the store. */
+static void
+nudges(struct txt *t, const struct lcm_report *r)
+{
+	char a[32], b[32], line[96];
+	size_t i;
+
+	if (!r->has_nudges)
+		return;
+	snprintf(line, sizeof(line), "NUDGES (came back within %lld days)",
+		 (long long)(r->nudges_window / 86400));
+	heading(t, line);
+	if (!r->nnudges) {
+		lcm_buf_adds(t->b, "no message in the period\n");
+		return;
+	}
+	cell(t, "template", 24);
+	rcell(t, "sent", 6);
+	rcell(t, "back", 6);
+	rcell(t, "rate", 7);
+	rcell(t, "not sent", 10);
+	rcell(t, "back", 6);
+	rcell(t, "rate", 7);
+	eol(t);
+	for (i = 0; i < r->nnudges; i++) {
+		const struct lcm_report_nudge *x = &r->nudges[i];
+
+		cell(t, x->template, 24);
+		rnum(t, x->sent, 6);
+		rnum(t, x->nudged_back, 6);
+		rcell(t, lcm_report_value(x->nudged_rate, LCM_KIND_SHARE, a), 7);
+		rnum(t, x->comparison_size, 10);
+		rnum(t, x->comparison_back, 6);
+		rcell(t, lcm_report_value(x->comparison_rate, LCM_KIND_SHARE, b), 7);
+		eol(t);
+	}
+}
+
+/* Section 8, when learners asked questions in the period. */
+static void
+needs(struct txt *t, const struct lcm_report *r)
+{
+	char a[32], b[32], c[32], line[96];
+	size_t i;
+
+	if (!r->needs_questions)
+		return;
+	snprintf(line, sizeof(line), "WHAT LEARNERS ASK ABOUT (%lld question%s)",
+		 (long long)r->needs_questions, lcm_report_plural(r->needs_questions));
+	heading(t, line);
+	if (!r->nneeds) {
+		lcm_buf_adds(t->b, "no theme in two questions or more\n");
+		return;
+	}
+	cell(t, "theme", 18);
+	rcell(t, "asked", 6);
+	rcell(t, "before", 7);
+	rcell(t, "rising", 7);
+	rcell(t, "open", 6);
+	rcell(t, "1st answer", 11);
+	lcm_buf_adds(t->b, "  ");
+	cell(t, r->has_catalogue ? "bricks" : "", 23);
+	eol(t);
+	for (i = 0; i < r->nneeds; i++) {
+		const struct lcm_report_need *x = &r->needs[i];
+
+		cell(t, x->theme, 18);
+		rnum(t, x->questions, 6);
+		rcell(t, lcm_report_num(x->before, 1, a), 7);
+		rcell(t, x->rising ? "yes" : "", 7);
+		rcell(t, lcm_report_value(x->unanswered_share, LCM_KIND_SHARE, b), 6);
+		rcell(t, lcm_report_hours(x->answer_median_h, c), 11);
+		lcm_buf_adds(t->b, "  ");
+		cell(t, x->no_brick ? "NO BRICK" : x->bricks ? x->bricks : "", 23);
+		eol(t);
+	}
+}
+
 void
 lcm_report_text(const struct lcm_report *r, int color, struct lcm_buf *out)
 {
@@ -493,4 +571,6 @@ lcm_report_text(const struct lcm_report *r, int color, struct lcm_buf *out)
 	responsiveness(&t, r);
 	people(&t, r);
 	resources(&t, r);
+	nudges(&t, r);
+	needs(&t, r);
 }
