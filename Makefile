@@ -132,6 +132,7 @@ bench: all
 # StackExchange dump): at-risk flags and suggested answerers.
 evaluate: all
 	@sh scripts/evaluate $(B)/bin
+	@sh scripts/eval-similar $(B)/bin
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7

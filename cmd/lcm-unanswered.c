@@ -12,6 +12,7 @@
 #include "open.h"
 #include "pseudo.h"
 #include "render.h"
+#include "similar.h"
 #include "suggest.h"
 #include "text.h"
 #include "timefmt.h"
@@ -22,7 +23,7 @@ enum {
 	OPT_OLDER_THAN = LCM_OPT_FIRST_PROGRAM, OPT_BY, OPT_INCLUDE_STAFF,
 	OPT_QUESTIONS, OPT_COURSE, OPT_FORUM, OPT_COHORT, OPT_POSTS,
 	OPT_BUSINESS_HOURS, OPT_ONCE, OPT_DRY_RUN, OPT_SUGGEST, OPT_MAX_LOAD,
-	OPT_URL, OPT_EXPLAIN, OPT_PSEUDONYMIZE, OPT_WAIT
+	OPT_URL, OPT_EXPLAIN, OPT_PSEUDONYMIZE, OPT_WAIT, OPT_SIMILAR, OPT_SIMILAR_BY
 };
 
 static const struct option options[] = {
@@ -46,6 +47,8 @@ static const struct option options[] = {
 	{ "explain", no_argument, NULL, OPT_EXPLAIN },
 	{ "pseudonymize", no_argument, NULL, OPT_PSEUDONYMIZE },
 	{ "wait", required_argument, NULL, OPT_WAIT },
+	{ "similar", required_argument, NULL, OPT_SIMILAR },
+	{ "similar-by", required_argument, NULL, OPT_SIMILAR_BY },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -58,7 +61,8 @@ usage(void)
 	       "                      [--business-hours SPEC] [--tz ZONE] [--once CHANNEL]\n"
 	       "                      [-n] [--wait DUR] [--suggest N] [--max-load K]\n"
 	       "                      [--url TEMPLATE] [--explain] [-f FORMAT] [--excel]\n"
-	       "                      [--now TIME] [-q] [--pseudonymize] [FILE...]\n"
+	       "                      [--now TIME] [-q] [--pseudonymize]\n"
+	       "                      [--similar N] [--similar-by METHOD] [FILE...]\n"
 	       "List the forum threads nobody answered, oldest first.\n"
 	       "\n"
 	       "  --db PATH              store file (default: $LCM_DB, else ./lcm.db);\n"
@@ -78,6 +82,9 @@ usage(void)
 	       "  --wait DUR             wait that long for an import's lock (default: 5s)\n"
 	       "  --suggest N            the N people best placed to answer each thread\n"
 	       "  --max-load K           with --suggest: at most K threads per person (3)\n"
+	       "  --similar N            the N answered threads most like each one, and its\n"
+	       "                         probable duplicates among the threads listed\n"
+	       "  --similar-by METHOD    tfidf (default), bm25, or recent (a baseline)\n"
 	       "  --url TEMPLATE         a link per row: {thread} {post} {course} {forum},\n"
 	       "                         values percent-encoded\n"
 	       "  --explain              a 'why' column: the rule, the replies that did not count\n"
@@ -127,7 +134,8 @@ explain(struct lcm_buf *b, const struct lcm_unanswered *u, enum lcm_response_rul
 struct settings {
 	struct lcm_unanswered_opts o;
 	enum lcm_format fmt;
-	int excel, explain, suggest, max_load, pseudo;
+	int excel, explain, suggest, max_load, pseudo, similar;
+	enum lcm_similar_method similar_by;
 	const char *url;
 	const char *key;	/* --pseudonymize: LCM_PSEUDO_KEY, else NULL */
 };
@@ -135,14 +143,16 @@ struct settings {
 /* Writes the list to stdout; returns the errno of a failed write, or 0. */
 static int
 render(const struct settings *s, const struct lcm_unanswered_list *list,
-       const struct lcm_suggestions *sug)
+       const struct lcm_suggestions *sug, const struct lcm_similars *sim)
 {
-	const char *cols[16];
-	struct lcm_cell cells[16];
+	static const char *const simcols[] = { "similar", "subjects", "urls", "duplicates" };
+	const char *cols[20];
+	struct lcm_cell cells[20];
+	struct lcm_buf simb[4];
 	struct lcm_buf why, who;
 	struct lcm_render *r;
 	char when[32], *excerpt, *url;
-	size_t i, n = 0;
+	size_t i, k, n = 0;
 	int werr;
 
 	cols[n++] = "thread";
@@ -164,9 +174,18 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 		cols[n++] = "suggested";
 	if (s->explain)
 		cols[n++] = "why";
+	if (s->similar) {
+		cols[n++] = "similar";
+		cols[n++] = "similar_subjects";
+		if (s->url)
+			cols[n++] = "similar_urls";
+		cols[n++] = "duplicates";
+	}
 	r = lcm_render_new(stdout, s->fmt, cols, n, s->excel ? LCM_RENDER_EXCEL : 0);
 	lcm_buf_init(&why);
 	lcm_buf_init(&who);
+	for (k = 0; k < 4; k++)
+		lcm_buf_init(&simb[k]);
 	for (i = 0; i < list->n; i++) {
 		const struct lcm_unanswered *u = &list->rows[i];
 
@@ -200,6 +219,12 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 			explain(&why, u, s->o.by);
 			cells[n++] = lcm_cell_str(why.data);
 		}
+		for (k = 0; s->similar && k < 4; k++) {
+			if (k == 2 && !s->url)
+				continue;
+			lcm_similars_format(sim, i, simcols[k], s->url, &simb[k]);
+			cells[n++] = lcm_cell_str(simb[k].data);
+		}
 		lcm_render_row(r, cells);
 		free(excerpt);
 		free(url);
@@ -209,6 +234,8 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 	lcm_render_free(r);
 	lcm_buf_release(&why);
 	lcm_buf_release(&who);
+	for (k = 0; k < 4; k++)
+		lcm_buf_release(&simb[k]);
 	return werr;
 }
 
@@ -221,6 +248,7 @@ main(int argc, char **argv)
 	struct lcm_store st = { 0 };
 	struct lcm_unanswered_list list = { 0 };
 	struct lcm_suggestions sug = { 0 };
+	struct lcm_similars sim = { 0 };
 	struct lcm_err err;
 	const char *fmt = NULL;
 	char *end;
@@ -234,6 +262,7 @@ main(int argc, char **argv)
 	s.o.older_than = 24 * 3600;
 	s.o.by = LCM_BY_PEER;
 	s.max_load = 3;
+	s.similar_by = LCM_SIMILAR_TFIDF;	/* measured better: man page */
 	while ((c = getopt_long(argc, argv, "f:nqhV", options, NULL)) != -1) {
 		if ((r = lcm_cli_option(&cli, c, optarg)) != 0) {
 			if (r < 0)
@@ -293,17 +322,28 @@ main(int argc, char **argv)
 			break;
 		case OPT_SUGGEST:
 		case OPT_MAX_LOAD:
+		case OPT_SIMILAR:
 			n = strtol(optarg, &end, 10);
 			if (*end || end == optarg || n < 1 || n > 100) {
 				status = lcm_cli_usage_error(&cli, "--%s: not a number from 1 to 100: '%s'",
-							   c == OPT_SUGGEST ? "suggest" : "max-load",
+							   c == OPT_SUGGEST ? "suggest" : c == OPT_SIMILAR ?
+							   "similar" : "max-load",
 							   optarg);
 				goto out;
 			}
 			if (c == OPT_SUGGEST)
 				s.suggest = (int)n;
+			else if (c == OPT_SIMILAR)
+				s.similar = (int)n;
 			else
 				s.max_load = (int)n;
+			break;
+		case OPT_SIMILAR_BY:
+			if (lcm_similar_method_parse(optarg, &s.similar_by) < 0) {
+				status = lcm_cli_usage_error(&cli, "--similar-by: not bm25, tfidf or recent: '%s'",
+							   optarg);
+				goto out;
+			}
 			break;
 		case OPT_URL:
 			s.url = optarg;
@@ -369,13 +409,18 @@ main(int argc, char **argv)
 		lcm_cli_fail(&cli, &err);
 		goto out;
 	}
+	if (s.similar && lcm_similar(&st, &list, s.similar, s.similar_by, s.o.now,
+				     &sim, &err) < 0) {
+		lcm_cli_fail(&cli, &err);
+		goto out;
+	}
 	/* after the ranking, which needs no names: only what is printed changes */
 	if (s.key) {
 		lcm_unanswered_pseudonymize(&list, s.key);
 		lcm_suggestions_pseudonymize(&sug, s.key);
 	}
 	/* -q silences messages, never the list: --once records what was shown */
-	r = render(&s, &list, &sug);
+	r = render(&s, &list, &sug, &sim);
 	/* recorded only once all of it is out: a full disk marks nothing */
 	if ((r = lcm_cli_flush(&cli, r)) != 0) {
 		status = r < 0 ? LCM_EXIT_ERROR : list.n ? LCM_EXIT_OK : LCM_EXIT_NONE;
@@ -389,6 +434,7 @@ main(int argc, char **argv)
 	status = list.n ? LCM_EXIT_OK : LCM_EXIT_NONE;
 out:
 	lcm_suggestions_free(&sug);
+	lcm_similars_free(&sim);
 	lcm_unanswered_list_free(&list);
 	if (opened)
 		lcm_store_close(&st);
