@@ -10,6 +10,18 @@
  * statement voiding another (verb .../voided, object a StatementRef)
  * removes it, now and when it is imported later. Everything is checked
  * before the first write, so a rejected statement leaves nothing.
+ *
+ * Moodle's xAPI log store (xAPI-vle/moodle-logstore_xapi, its
+ * transformer/events/mod_forum) writes a forum in two shapes. Older:
+ * discussion_created is verb activitystrea.ms/schema/1.0/create on the
+ * discussion, post_created verb replied on the discussion with the text in
+ * result.response. Newer (the fixtures): create on the discussion, and
+ * replied on a forum-reply object ("discuss.php?d=1#p1") whose text is
+ * object.definition.description, the discussion a context parent. A
+ * "create(d)" on an activity of type .../discussion opens a thread (its
+ * text the description, else empty); a reply goes to the thread of the
+ * discussion in its context (else its object) and answers its opening post,
+ * as Moodle's statements do not say which post it answers.
  */
 #include "input/input.h"
 
@@ -42,6 +54,9 @@ struct stmt {
 	struct lcm_person actor;
 	const char *verb, *verb_label, *obj_label, *response, *ref_id, *target;
 	const char *course, *course_name, *forum, *forum_name;
+	const char *obj_type, *obj_text;	/* definition.type, .description */
+	const char *thread, *thread_title;	/* a Moodle discussion in context */
+	int opens;			/* creates a discussion: a thread */
 	const char *state;		/* completion state, or NULL */
 	int post, asked, activity;
 	int64_t ts;
@@ -74,6 +89,15 @@ verb_word(const char *iri, const char *const *words)
 		if (strlen(words[i]) == len && strncasecmp(p, words[i], len) == 0)
 			return words[i];
 	return NULL;
+}
+
+/* Whether s ends with tail (case aside); NULL ends with nothing. */
+static int
+ends_with(const char *s, const char *tail)
+{
+	size_t n = s ? strlen(s) : 0, t = strlen(tail);
+
+	return s && n >= t && strcasecmp(s + n - t, tail) == 0;
 }
 
 /* An absolute IRI: a scheme, ':', something, no white space. */
@@ -257,6 +281,8 @@ object(struct stmt *s, const json_t *o, const char *lang,
 		lcm_buf_adds(&s->obj, id);
 		def = json_object_get(o, "definition");
 		s->obj_label = lang_pick(json_object_get(def, "name"), lang);
+		s->obj_type = lcm_json_str(def, "type");
+		s->obj_text = lang_pick(json_object_get(def, "description"), lang);
 		s->activity = 1;
 	} else if (strcmp(type, "StatementRef") == 0) {
 		if (!id || !uuid(id, &s->key))
@@ -319,12 +345,20 @@ context_places(struct stmt *s, const json_t *ca, const char *lang)
 					json_object_get(a, "definition"), "name"), lang);
 				if (k == 0)
 					break;
-			} else if (k == 0 && n >= 5 && strcasecmp(type + n - 5, "forum") == 0) {
+			} else if (!s->forum && n >= 5 && strcasecmp(type + n - 5, "forum") == 0) {
 				s->forum = id;
 				s->forum_name = lang_pick(json_object_get(
 					json_object_get(a, "definition"), "name"), lang);
 			}
 		}
+	}
+	for (k = 0; k < 2 && !s->thread; k++) {
+		list = json_object_get(ca, k ? "grouping" : "parent");
+		for (i = 0; (a = activity_of(list, i)) && !s->thread; i++)
+			if (ends_with(lcm_json_str(json_object_get(a, "definition"), "type"),
+				      "/discussion") && (s->thread = lcm_json_str(a, "id")))
+				s->thread_title = lang_pick(json_object_get(
+					json_object_get(a, "definition"), "name"), lang);
 	}
 	if (!s->course && (a = activity_of(json_object_get(ca, "parent"), 0)) &&
 	    (s->course = lcm_json_str(a, "id")))
@@ -363,6 +397,31 @@ result(struct stmt *s, const json_t *r, const struct lcm_json_at *at,
 				    "raw / max", s->score);
 	s->score += 0.0;	/* -0 is 0 */
 	return 0;
+}
+
+/*
+ * Moodle's forum statements (see the head): a created discussion opens a
+ * thread; a reply's text may be its object's description; a reply's
+ * thread is the discussion of its context.
+ */
+static void
+moodle_forum(struct stmt *s)
+{
+	static const char *const create[] = { "create", "created", NULL };
+	int discussion = ends_with(s->obj_type, "/discussion");
+
+	if (discussion && verb_word(s->verb, create)) {
+		s->opens = 1;
+		if (!s->response)
+			s->response = s->obj_text ? s->obj_text : "";
+		s->thread = NULL;
+		return;
+	}
+	if (!s->response && ends_with(s->obj_type, "/forum-reply") &&
+	    verb_word(s->verb, post_verbs))
+		s->response = s->obj_text ? s->obj_text : "";
+	if (discussion)
+		s->thread = NULL;	/* the object is the thread already */
 }
 
 /* Reads and checks a statement into s; writes nothing. */
@@ -429,8 +488,10 @@ parse(struct lcm_import *im, const json_t *j, struct stmt *s,
 	} else if (err->msg[0]) {
 		return -1;
 	}
-	s->post = verb_word(s->verb, post_verbs) && s->response;
-	s->asked = s->post && strcmp(verb_word(s->verb, post_verbs), "asked") == 0;
+	moodle_forum(s);
+	s->post = s->opens || (verb_word(s->verb, post_verbs) && s->response);
+	s->asked = s->post && !s->opens &&
+		   strcmp(verb_word(s->verb, post_verbs), "asked") == 0;
 	s->state = s->activity ? verb_word(s->verb, done_verbs) : NULL;
 	return 0;
 }
@@ -534,7 +595,7 @@ write_post(struct lcm_import *im, struct stmt *s, int64_t person, int64_t course
 {
 	struct lcm_thread t = { 0 };
 	struct lcm_post p = { 0 };
-	const char *word = verb_word(s->verb, post_verbs);
+	const char *word = s->opens ? "posted" : verb_word(s->verb, post_verbs);
 	int64_t forum, tid = 0, id;
 	enum lcm_outcome o;
 	struct lcm_buf root;
@@ -547,7 +608,7 @@ write_post(struct lcm_import *im, struct stmt *s, int64_t person, int64_t course
 		goto out;
 	p.parent_ext = s->ref_id;
 	t.platform = PLATFORM;
-	t.external_id = s->obj.data;
+	t.external_id = s->thread ? s->thread : s->obj.data;
 	t.forum_id = forum;
 	if (!tid) {
 		if (lcm_in_thread(im, &t, 0, &tid, err) < 0 ||
@@ -559,7 +620,8 @@ write_post(struct lcm_import *im, struct stmt *s, int64_t person, int64_t course
 			p.parent_ext = root.data;
 	}
 	if (!p.parent_ext) {
-		t.title = s->obj_label ? s->obj_label : s->obj.data;
+		t.title = s->thread_title ? s->thread_title
+			  : s->obj_label ? s->obj_label : s->obj.data;
 		t.author_id = person;
 		t.created = s->ts;
 		t.has_created = 1;

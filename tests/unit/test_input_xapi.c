@@ -210,6 +210,61 @@ test_xapi_score_in_range_kept(void **state)
 	assert_int_equal(q(f, "SELECT score * 100 FROM completion"), 75);
 }
 
+/* Moodle's forum statements, the log store's newer shape (the fixtures). */
+#define ACTOR "\"actor\":{\"account\":{\"homePage\":\"http://m.org\",\"name\":\"7\"}}"
+#define DISC "{\"id\":\"http://m.org/mod/forum/discuss.php?d=1\",\"definition\":{" \
+	"\"name\":{\"en\":\"Help\"},\"type\":\"http://id.tincanapi.com/activitytype/discussion\"}}"
+#define CREATED "{" ACTOR ",\"verb\":{\"id\":\"http://activitystrea.ms/create\"}," \
+	"\"object\":" DISC "}\n"
+#define REPLY(p, text) "{" ACTOR ",\"verb\":{\"id\":\"http://id.tincanapi.com/verb/replied\"}," \
+	"\"object\":{\"id\":\"http://m.org/mod/forum/discuss.php?d=1#p" p "\",\"definition\":{" \
+	"\"description\":{\"en\":\"" text "\"},\"type\":" \
+	"\"http://id.tincanapi.com/activitytype/forum-reply\"}},\"context\":{" \
+	"\"contextActivities\":{\"parent\":[" DISC "]}}}\n"
+
+static void
+test_xapi_moodle_forum_thread_and_replies(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "s.ndjson", CREATED REPLY("2", "Try this") REPLY("3", "Why?")), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM thread"), 1);
+	assert_int_equal(q(f, "SELECT count(*) FROM post"), 3);
+	assert_int_equal(q(f, "SELECT count(*) FROM event"), 0);
+	/* both replies answer the opening post, in the discussion's thread */
+	assert_int_equal(q(f, "SELECT count(*) FROM post WHERE parent_id ="
+			   " (SELECT id FROM post WHERE parent_id IS NULL)"), 2);
+	assert_int_equal(q(f, "SELECT count(*) FROM thread WHERE title = 'Help'"), 1);
+}
+
+static void
+test_xapi_moodle_forum_reply_alone_makes_the_thread(void **state)
+{
+	struct fx *f = *state;
+
+	/* the discussion's statement not (yet) imported: its title from the context */
+	assert_int_equal(import(f, "s.ndjson", REPLY("2", "Try this")), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM thread WHERE title = 'Help'"), 1);
+	assert_int_equal(q(f, "SELECT count(*) FROM post WHERE parent_id IS NULL"), 1);
+}
+
+/* The older shape (post_created.php): replied on the discussion, result.response. */
+static void
+test_xapi_moodle_forum_older_shape(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "s.ndjson", "{" ACTOR ",\"verb\":{\"id\":"
+		"\"http://activitystrea.ms/schema/1.0/create\"},\"object\":" DISC
+		",\"timestamp\":\"2026-11-06T10:00:00Z\"}\n"
+		"{" ACTOR ",\"verb\":{\"id\":\"http://id.tincanapi.com/verb/replied\"},"
+		"\"object\":" DISC ",\"result\":{\"response\":\"Ok\"},"
+		"\"timestamp\":\"2026-11-06T11:00:00Z\"}\n"), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM thread"), 1);
+	assert_int_equal(q(f, "SELECT count(*) FROM post WHERE parent_id IS NOT NULL"), 1);
+	assert_int_equal(q(f, "SELECT created FROM thread"), 1793959200);
+}
+
 int
 main(void)
 {
@@ -226,6 +281,9 @@ main(void)
 		T(test_xapi_time_neither_completion_at_import_time),
 		T(test_moodle_users_username_kept),
 		T(test_moodle_users_link_by_username),
+		T(test_xapi_moodle_forum_thread_and_replies),
+		T(test_xapi_moodle_forum_reply_alone_makes_the_thread),
+		T(test_xapi_moodle_forum_older_shape),
 #undef T
 	};
 

@@ -8,3 +8,4 @@ lcm-import --now 2026-12-01T08:00:00Z "$FIXTURES"/xapi/forum_discussion_created_
 lcm-import --now 2026-12-03T08:00:00Z "$FIXTURES"/xapi/forum_discussion_created_statements.json \
 	"$FIXTURES"/xapi/forum_post_created_statements.json
 sqlite3 "$LCM_DB" "SELECT verb, strftime('%Y-%m-%dT%H:%M:%SZ', ts, 'unixepoch') FROM event_text ORDER BY ts, verb;"
+sqlite3 "$LCM_DB" "SELECT subject, strftime('%Y-%m-%dT%H:%M:%SZ', created, 'unixepoch') FROM post ORDER BY created, id;"
