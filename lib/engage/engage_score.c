@@ -165,7 +165,8 @@ assess(const struct lcm_engage *e, struct done *d, size_t nd, const struct membe
 	int64_t median;
 	double days;
 
-	qsort(d, nd, sizeof(*d), cmp_done);
+	if (nd)	/* d may be NULL then */
+		qsort(d, nd, sizeof(*d), cmp_done);
 	for (a = 0; a < nd; a = b) {
 		for (b = a + 1; b < nd && cmp_cohort(d[a].cohort, d[b].cohort) == 0 &&
 		     d[a].item == d[b].item; b++)
