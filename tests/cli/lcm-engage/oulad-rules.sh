@@ -1,6 +1,6 @@
 # A store with clicks and assessments but no post at all (as OULAD): nobody
-# is a lurker, since nobody can post; --score orders the cohort by days
-# active, credit earned and time unseen; --cohort keeps one cohort.
+# is a lurker, since nobody can post; --score orders the cohort by activity
+# (days, weeks, time unseen) and due items (credit, lateness); --cohort keeps one cohort.
 cat > persons.csv <<'CSV'
 id,name,role,cohort
 a,Ann,learner,AAA-2013J
