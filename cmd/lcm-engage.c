@@ -13,6 +13,7 @@
 #include "engage.h"
 #include "engage_groups.h"
 #include "engage_score.h"
+#include "expertise.h"
 #include "open.h"
 #include "render.h"
 #include "timefmt.h"
@@ -21,7 +22,8 @@
 enum {
 	OPT_SINCE = LCM_OPT_FIRST_PROGRAM, OPT_UNTIL, OPT_INACTIVE_AFTER, OPT_BY,
 	OPT_AT_RISK, OPT_PRAISE, OPT_TOP, OPT_MIN_GROUP, OPT_NETWORK, OPT_GRAPH,
-	OPT_PSEUDONYMIZE, OPT_SCORE, OPT_COHORT, OPT_COURSE
+	OPT_PSEUDONYMIZE, OPT_SCORE, OPT_COHORT, OPT_COURSE,
+	OPT_EXPERTISE, OPT_THEME, OPT_PERSON, OPT_INCLUDE_STAFF
 };
 
 static const struct option options[] = {
@@ -42,6 +44,10 @@ static const struct option options[] = {
 	{ "score", no_argument, NULL, OPT_SCORE },
 	{ "cohort", required_argument, NULL, OPT_COHORT },
 	{ "course", required_argument, NULL, OPT_COURSE },
+	{ "expertise", no_argument, NULL, OPT_EXPERTISE },
+	{ "theme", required_argument, NULL, OPT_THEME },
+	{ "person", required_argument, NULL, OPT_PERSON },
+	{ "include-staff", no_argument, NULL, OPT_INCLUDE_STAFF },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -73,6 +79,9 @@ usage(void)
 	       "  --score                add the risk score (0-1, higher: more at risk)\n"
 	       "  --cohort NAME          only the persons of this cohort\n"
 	       "  --course NAME          only the persons active in this course\n"
+	       "  --expertise            who knows what: per theme, the best answerers\n"
+	       "                         (--top N per theme, 3; --theme WORD;\n"
+	       "                         --person ID; --include-staff)\n"
 	       "  --graph FORMAT         write the reply network: gexf, graphml or dot\n"
 	       "  --pseudonymize         persons as HMAC pseudonyms (key in LCM_PSEUDO_KEY)\n"
 	       "  -f, --format FORMAT    table, csv, tsv, json, ndjson\n"
@@ -101,6 +110,8 @@ struct settings {
 	const unsigned char *in_course;	/* with course: 1 per member */
 	const double *scores;	/* with score: lcm_engage_scores() */
 	long top, min_group;
+	int expertise, include_staff;	/* --expertise */
+	const char *theme, *person;	/* with --expertise, or NULL */
 };
 
 /* A time cell, NULL when t is INT64_MIN. tmp holds the text (32 bytes). */
@@ -365,6 +376,33 @@ number(const struct lcm_cli *cli, const char *name, const char *arg, long lo, lo
 	return n;
 }
 
+/* lcm-engage --expertise (expertise.h): the exit status. */
+static int
+expertise(struct lcm_cli *cli, struct lcm_store *st, const struct settings *s,
+	  const char *key)
+{
+	struct lcm_expertise x;
+	struct lcm_err err;
+	char stem[256];
+	size_t n;
+
+	lcm_err_init(&err);
+	if (s->theme && lcm_expertise_theme(s->theme, stem, sizeof(stem), &err) < 0)
+		return lcm_cli_usage_error(cli, "--theme: %s", err.msg);
+	if (lcm_expertise_build(st, s->include_staff, s->person ? 0 : (int)s->top,
+				s->theme ? stem : NULL, &x, &err) < 0) {
+		lcm_cli_fail(cli, &err);
+		return LCM_EXIT_ERROR;
+	}
+	n = lcm_expertise_render(&x, s->person, key, stdout, (int)s->fmt,
+				 s->excel ? LCM_RENDER_EXCEL : 0, cli->quiet);
+	lcm_expertise_free(&x);
+	if (!n && s->person && !cli->quiet)
+		fprintf(stderr, "%s: --person %s: no answer on any theme\n", cli->prog,
+			s->person);
+	return n ? LCM_EXIT_OK : LCM_EXIT_NONE;
+}
+
 /* Checks the options together; LCM_EXIT_OK or the usage error's status. */
 static int
 check(const struct lcm_cli *cli, struct settings *s, int top_set, const char **key)
@@ -379,7 +417,12 @@ check(const struct lcm_cli *cli, struct settings *s, int top_set, const char **k
 					  (s->by != LCM_ENGAGE_BY_PERSON && s->view == LCM_VIEW_ALL)))
 		return lcm_cli_usage_error(cli, "--cohort and --course select persons: not with"
 					   " --graph, nor --by without --at-risk or --praise");
-	if (top_set && s->view == LCM_VIEW_ALL)
+	if ((s->theme || s->person || s->include_staff) && !s->expertise)
+		return lcm_cli_usage_error(cli, "--theme, --person and --include-staff go"
+					   " with --expertise");
+	if (s->expertise && !top_set)
+		s->top = 3;
+	if (top_set && s->view == LCM_VIEW_ALL && !s->expertise)
 		return lcm_cli_usage_error(cli, "--top goes with --praise or --at-risk");
 	if (s->view == LCM_VIEW_PRAISE && !top_set)
 		s->top = 10;
@@ -479,6 +522,14 @@ main(int argc, char **argv)
 		case OPT_COURSE:
 			s.course = optarg;
 			break;
+		case OPT_EXPERTISE:
+		case OPT_INCLUDE_STAFF:
+			*(c == OPT_EXPERTISE ? &s.expertise : &s.include_staff) = 1;
+			break;
+		case OPT_THEME:
+		case OPT_PERSON:
+			*(c == OPT_THEME ? &s.theme : &s.person) = optarg;
+			break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
 			return LCM_EXIT_ERROR;
@@ -504,6 +555,10 @@ main(int argc, char **argv)
 		goto out;
 	}
 	opened = 1;
+	if (s.expertise) {
+		status = expertise(&cli, &st, &s, key);
+		goto out;
+	}
 	if (lcm_engage_load(&st, &s.o, &e, &err) < 0) {
 		lcm_cli_fail(&cli, &err);
 		goto out;
