@@ -15,6 +15,7 @@
 #include "milestones.h"
 #include "engage_groups.h"
 #include "engage_score.h"
+#include "expertise.h"
 #include "open.h"
 #include "render.h"
 #include "timefmt.h"
@@ -24,7 +25,8 @@ enum {
 	OPT_SINCE = LCM_OPT_FIRST_PROGRAM, OPT_UNTIL, OPT_INACTIVE_AFTER, OPT_BY,
 	OPT_AT_RISK, OPT_PRAISE, OPT_TOP, OPT_MIN_GROUP, OPT_NETWORK, OPT_GRAPH,
 	OPT_PSEUDONYMIZE, OPT_SCORE, OPT_COHORT, OPT_COURSE,
-	OPT_CONTRIBUTIONS, OPT_MILESTONES, OPT_INCLUDE_STAFF, OPT_URL, OPT_LADDER, OPT_ALL
+	OPT_CONTRIBUTIONS, OPT_MILESTONES, OPT_INCLUDE_STAFF, OPT_URL, OPT_LADDER, OPT_ALL,
+	OPT_EXPERTISE, OPT_THEME, OPT_PERSON
 };
 
 static const struct option options[] = {
@@ -51,6 +53,9 @@ static const struct option options[] = {
 	{ "url", required_argument, NULL, OPT_URL },
 	{ "ladder", required_argument, NULL, OPT_LADDER },
 	{ "all", no_argument, NULL, OPT_ALL },
+	{ "expertise", no_argument, NULL, OPT_EXPERTISE },
+	{ "theme", required_argument, NULL, OPT_THEME },
+	{ "person", required_argument, NULL, OPT_PERSON },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -85,11 +90,14 @@ usage(void)
 	       "  --cohort NAME          only the persons of this cohort\n"
 	       "  --course NAME          only the persons active in this course\n"
 	       "  --contributions        the period's posts worth highlighting, best first\n"
-	       "  --include-staff        with --contributions: staff posts too\n"
+	       "  --include-staff        with --contributions or --expertise: staff too\n"
 	       "  --url TEMPLATE         a link per post: {thread} {post} {course} {forum}\n"
 	       "  --milestones           milestones crossed in the period, each once\n"
 	       "  --ladder FILE          the milestones to look for (default: built in)\n"
 	       "  --all                  with --milestones: those shown already too\n"
+	       "  --expertise            who knows what: per theme, the best answerers\n"
+	       "                         (--top N per theme, 3; --theme WORD;\n"
+	       "                         --person ID; --include-staff)\n"
 	       "  --graph FORMAT         write the reply network: gexf, graphml or dot\n"
 	       "  --pseudonymize         persons as HMAC pseudonyms (key in LCM_PSEUDO_KEY)\n"
 	       "  -f, --format FORMAT    table, csv, tsv, json, ndjson\n"
@@ -121,6 +129,8 @@ struct settings {
 	long top, min_group;
 	int contributions, milestones, include_staff, all;	/* recognition */
 	const char *url, *ladder;
+	int expertise;			/* --expertise */
+	const char *theme, *person;	/* with --expertise, or NULL */
 };
 
 /* A time cell, NULL when t is INT64_MIN. tmp holds the text (32 bytes). */
@@ -385,6 +395,33 @@ number(const struct lcm_cli *cli, const char *name, const char *arg, long lo, lo
 	return n;
 }
 
+/* lcm-engage --expertise (expertise.h): the exit status. */
+static int
+expertise(struct lcm_cli *cli, struct lcm_store *st, const struct settings *s,
+	  const char *key)
+{
+	struct lcm_expertise x;
+	struct lcm_err err;
+	char stem[256];
+	size_t n;
+
+	lcm_err_init(&err);
+	if (s->theme && lcm_expertise_theme(s->theme, stem, sizeof(stem), &err) < 0)
+		return lcm_cli_usage_error(cli, "--theme: %s", err.msg);
+	if (lcm_expertise_build(st, s->include_staff, s->person ? 0 : (int)s->top,
+				s->theme ? stem : NULL, &x, &err) < 0) {
+		lcm_cli_fail(cli, &err);
+		return LCM_EXIT_ERROR;
+	}
+	n = lcm_expertise_render(&x, s->person, key, stdout, (int)s->fmt,
+				 s->excel ? LCM_RENDER_EXCEL : 0, cli->quiet);
+	lcm_expertise_free(&x);
+	if (!n && s->person && !cli->quiet)
+		fprintf(stderr, "%s: --person %s: no answer on any theme\n", cli->prog,
+			s->person);
+	return n ? LCM_EXIT_OK : LCM_EXIT_NONE;
+}
+
 /* Checks the options together; LCM_EXIT_OK or the usage error's status. */
 static int
 check(const struct lcm_cli *cli, struct settings *s, int top_set, const char **key)
@@ -399,18 +436,25 @@ check(const struct lcm_cli *cli, struct settings *s, int top_set, const char **k
 					  (s->by != LCM_ENGAGE_BY_PERSON && s->view == LCM_VIEW_ALL)))
 		return lcm_cli_usage_error(cli, "--cohort and --course select persons: not with"
 					   " --graph, nor --by without --at-risk or --praise");
-	if (s->contributions + s->milestones + (s->view != LCM_VIEW_ALL) > 1 ||
-	    ((s->contributions || s->milestones) && (s->by != LCM_ENGAGE_BY_PERSON ||
-						     s->graph_set)))
-		return lcm_cli_usage_error(cli, "--contributions, --milestones, --at-risk,"
-					   " --praise, --by and --graph exclude each other");
-	if ((s->include_staff || s->url) && !s->contributions)
-		return lcm_cli_usage_error(cli, "--include-staff and --url go with --contributions");
+	if (s->contributions + s->milestones + s->expertise + (s->view != LCM_VIEW_ALL) > 1 ||
+	    ((s->contributions || s->milestones || s->expertise) &&
+	     (s->by != LCM_ENGAGE_BY_PERSON || s->graph_set)))
+		return lcm_cli_usage_error(cli, "--contributions, --milestones, --expertise,"
+					   " --at-risk, --praise, --by and --graph exclude each other");
+	if (s->include_staff && !s->contributions && !s->expertise)
+		return lcm_cli_usage_error(cli, "--include-staff goes with --contributions"
+					   " or --expertise");
+	if (s->url && !s->contributions)
+		return lcm_cli_usage_error(cli, "--url goes with --contributions");
 	if ((s->ladder || s->all) && !s->milestones)
 		return lcm_cli_usage_error(cli, "--ladder and --all go with --milestones");
+	if ((s->theme || s->person) && !s->expertise)
+		return lcm_cli_usage_error(cli, "--theme and --person go with --expertise");
 	if (s->contributions && !top_set)
 		s->top = 10;
-	if (top_set && s->view == LCM_VIEW_ALL && !s->contributions)
+	if (s->expertise && !top_set)
+		s->top = 3;
+	if (top_set && s->view == LCM_VIEW_ALL && !s->contributions && !s->expertise)
 		return lcm_cli_usage_error(cli, "--top goes with --praise or --at-risk");
 	if (s->view == LCM_VIEW_PRAISE && !top_set)
 		s->top = 10;
@@ -580,6 +624,13 @@ main(int argc, char **argv)
 		case OPT_ALL:
 			s.all = 1;
 			break;
+		case OPT_EXPERTISE:
+			s.expertise = 1;
+			break;
+		case OPT_THEME:
+		case OPT_PERSON:
+			*(c == OPT_THEME ? &s.theme : &s.person) = optarg;
+			break;
 		default:
 			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
 			return LCM_EXIT_ERROR;
@@ -606,6 +657,10 @@ main(int argc, char **argv)
 		goto out;
 	}
 	opened = 1;
+	if (s.expertise) {
+		status = expertise(&cli, &st, &s, key);
+		goto out;
+	}
 	if (lcm_engage_load(&st, &s.o, &e, &err) < 0) {
 		lcm_cli_fail(&cli, &err);
 		goto out;
