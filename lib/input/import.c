@@ -26,7 +26,7 @@ static const struct lcm_input_format *const formats[] = {
 	&lcm_fmt_lcm_catalogue, &lcm_fmt_lcm_skills, &lcm_fmt_lcm_persons,
 	&lcm_fmt_canvas_discussion, &lcm_fmt_edx_forum, &lcm_fmt_edx_tracking,
 	&lcm_fmt_xapi, &lcm_fmt_slack, &lcm_fmt_stackexchange, &lcm_fmt_discord,
-	&lcm_fmt_discourse,
+	&lcm_fmt_discourse, &lcm_fmt_moodle_logstore,
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
@@ -36,7 +36,8 @@ const char *const lcm_import_formats[] = {
 	"canvas-discussion", "edx-forum", "edx-tracking", "xapi", "slack",
 	"stackexchange", "discord", "discourse", "discourse-users",
 	"oulad-courses", "oulad-assessments", "oulad-student-info",
-	"oulad-registration", "oulad-student-vle", "oulad-student-assessment", NULL
+	"oulad-registration", "oulad-student-vle", "oulad-student-assessment",
+	"moodle-logstore", NULL
 };
 
 const char *
@@ -257,7 +258,7 @@ detect(char *const *header, size_t n, int *map)
 static const char *
 bulk_table(const struct lcm_input_format *f)
 {
-	if (f == &lcm_fmt_moodle_log)
+	if (f == &lcm_fmt_moodle_log || f == &lcm_fmt_moodle_logstore)
 		return "event";
 	if (f == &lcm_fmt_moodle_forum)
 		return "post";

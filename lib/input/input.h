@@ -85,6 +85,7 @@ extern const struct lcm_input_format lcm_fmt_canvas_discussion;
 extern const struct lcm_input_format lcm_fmt_edx_forum;
 extern const struct lcm_input_format lcm_fmt_edx_tracking;
 extern const struct lcm_input_format lcm_fmt_xapi;
+extern const struct lcm_input_format lcm_fmt_moodle_logstore;
 
 /* The driver's pieces the JSON reader shares (import.c). */
 
