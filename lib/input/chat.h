@@ -19,6 +19,8 @@ extern const struct lcm_input_format lcm_fmt_discord;
 /* Discourse topic JSON (json callback) and the admin user list CSV (rows). */
 extern const struct lcm_input_format lcm_fmt_discourse;
 extern const struct lcm_input_format lcm_fmt_discourse_users;
+/* Microsoft Graph chatMessage JSON (json callback). */
+extern const struct lcm_input_format lcm_fmt_teams;
 
 /*
  * Reads one file of a StackExchange data dump from fp (Posts.xml,

@@ -26,7 +26,7 @@ static const struct lcm_input_format *const formats[] = {
 	&lcm_fmt_lcm_catalogue, &lcm_fmt_lcm_skills, &lcm_fmt_lcm_persons,
 	&lcm_fmt_canvas_discussion, &lcm_fmt_edx_forum, &lcm_fmt_edx_tracking,
 	&lcm_fmt_xapi, &lcm_fmt_slack, &lcm_fmt_stackexchange, &lcm_fmt_discord,
-	&lcm_fmt_discourse, &lcm_fmt_moodle_logstore,
+	&lcm_fmt_discourse, &lcm_fmt_moodle_logstore, &lcm_fmt_teams,
 };
 #define NFORMATS (sizeof(formats) / sizeof(formats[0]))
 
@@ -37,7 +37,7 @@ const char *const lcm_import_formats[] = {
 	"stackexchange", "discord", "discourse", "discourse-users",
 	"oulad-courses", "oulad-assessments", "oulad-student-info",
 	"oulad-registration", "oulad-student-vle", "oulad-student-assessment",
-	"moodle-logstore", NULL
+	"moodle-logstore", "teams", NULL
 };
 
 const char *

@@ -422,6 +422,11 @@ detect(const json_t *v)
 		return &lcm_fmt_discord;
 	if (e == v && (has(e, "post_stream") || has(e, "latest_posts")))
 		return &lcm_fmt_discourse;
+	if (has(e, "messageType") && has(e, "createdDateTime"))
+		return &lcm_fmt_teams;
+	if (e == v && json_is_object(json_array_get(json_object_get(e, "value"), 0)) &&
+	    has(json_array_get(json_object_get(e, "value"), 0), "messageType"))
+		return &lcm_fmt_teams;
 	/* Slack's users have "id" and "deleted", as Canvas's entries */
 	if (foreign(e, e != v))
 		return NULL;
