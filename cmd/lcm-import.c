@@ -33,7 +33,7 @@ enum {
 	OPT_DATE_ORDER, OPT_ENCODING, OPT_DRY_RUN, OPT_SKIP_INVALID, OPT_REJECTS,
 	OPT_LANG, OPT_LINK_BY, OPT_PERSONS, OPT_WAIT, OPT_FORGET, OPT_PURGE_BEFORE,
 	OPT_PSEUDONYMIZE, OPT_MAX_FIELD_SIZE, OPT_MAX_FIELDS, OPT_MAX_JSON_SIZE,
-	OPT_STAFF, OPT_STAFF_FILE, OPT_START
+	OPT_STAFF, OPT_STAFF_FILE, OPT_START, OPT_LINK_MAP
 };
 
 static const struct option options[] = {
@@ -61,6 +61,7 @@ static const struct option options[] = {
 	{ "staff", required_argument, NULL, OPT_STAFF },
 	{ "staff-file", required_argument, NULL, OPT_STAFF_FILE },
 	{ "start", required_argument, NULL, OPT_START },
+	{ "link-map", required_argument, NULL, OPT_LINK_MAP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -71,7 +72,8 @@ usage(void)
 	       "                  [--forum NAME] [--platform NAME] [--year YYYY]\n"
 	       "                  [--date-order dmy|mdy] [--encoding ENC] [-n]\n"
 	       "                  [--skip-invalid [--rejects FILE]] [--lang LANG]\n"
-	       "                  [--link-by email|username|none] [--wait DUR]\n"
+	       "                  [--link-by email|username|name|none] [--link-map FILE]\n"
+	       "                  [--wait DUR]\n"
 	       "                  [--max-field-size SIZE] [--max-fields N]\n"
 	       "                  [--max-json-size SIZE] [--staff NAMES] [--staff-file FILE]\n"
 	       "                  [--start PRES=DATE]...\n"
@@ -99,7 +101,9 @@ usage(void)
 	       "      --skip-invalid   import the good rows, skip the bad ones\n"
 	       "      --rejects FILE   write skipped rows there (CSV: line,reason,row)\n"
 	       "      --lang LANG      xapi: language of names (default: en, else the first)\n"
-	       "      --link-by KEY    one person per email (default), username, or none\n"
+	       "      --link-by KEY    one person per email (default), username, name, or none\n"
+	       "      --link-map FILE  CSV platform,account,person: who is who across\n"
+	       "                       platforms (person: e-mail or platform:id), after the files\n"
 	       "      --persons        print each person and their accounts, then exit\n"
 	       "      --pseudonymize   with --persons: pseudonyms (key in LCM_PSEUDO_KEY),\n"
 	       "                       no name, e-mail or account id\n"
@@ -420,6 +424,34 @@ mark_staff(const struct lcm_cli *cli, struct lcm_store *st, int dry)
 	return LCM_EXIT_OK;
 }
 
+/* --link-map, loaded with the options; freed when main runs again. */
+static struct lcm_link_map *link_map;
+
+/* --link-map: one transaction after the files (rolled back in a dry run). */
+static int
+apply_link_map(const struct lcm_cli *cli, struct lcm_store *st, int dry)
+{
+	struct lcm_err err;
+	long merged, unknown;
+
+	lcm_err_init(&err);
+	if (lcm_store_begin(st, &err) < 0)
+		return lcm_cli_fail(cli, &err);
+	if (lcm_link_map_apply(st, link_map, &merged, &unknown, &err) < 0) {
+		lcm_store_rollback(st);
+		return lcm_cli_fail(cli, &err);
+	}
+	if (dry)
+		lcm_store_rollback(st);
+	else if (lcm_store_commit(st, &err) < 0)
+		return lcm_cli_fail(cli, &err);
+	if (!cli->quiet)
+		fprintf(stderr, "%slink map: %ld person%s merged, %ld row%s not in the store\n",
+			dry ? "(dry run) " : "", merged, merged == 1 ? "" : "s", unknown,
+			unknown == 1 ? "" : "s");
+	return LCM_EXIT_OK;
+}
+
 /*
  * The --forget values, in order (argv's strings). Static: reachable at
  * exit from every return; the previous run's is freed when main runs
@@ -503,6 +535,8 @@ main(int argc, char **argv)
 	free(forget);
 	forget = lcm_xcalloc((size_t)argc, sizeof(*forget));
 	staff_release();
+	lcm_link_map_free(link_map);
+	link_map = NULL;
 	while ((c = getopt_long(argc, argv, "f:nqhV", options, NULL)) != -1) {
 		if ((r = lcm_cli_option(&cli, c, optarg)) != 0) {
 			if (r < 0)
@@ -559,8 +593,8 @@ main(int argc, char **argv)
 			break;
 		case OPT_LINK_BY:
 			if (lcm_link_by_parse(optarg, &opts.link_by) < 0)
-				return lcm_cli_usage_error(&cli, "--link-by: not email, username"
-							   " or none: '%s'", optarg);
+				return lcm_cli_usage_error(&cli, "--link-by: not email, username,"
+							   " name or none: '%s'", optarg);
 			break;
 		case OPT_WAIT:
 			if (lcm_duration_parse(optarg, &wait, &err) < 0 || wait > 86400)
@@ -594,6 +628,11 @@ main(int argc, char **argv)
 							   optarg);
 			starts[nstarts++] = optarg;
 			opts.starts = starts;
+			break;
+		case OPT_LINK_MAP:
+			lcm_link_map_free(link_map);
+			if (lcm_link_map_load(optarg, &link_map, &err) < 0)
+				return lcm_cli_fail(&cli, &err);
 			break;
 		case OPT_PURGE_BEFORE:
 			purge = optarg;	/* read once --tz is known */
@@ -668,7 +707,7 @@ main(int argc, char **argv)
 	nfiles = argc - optind;
 	files = nfiles ? (const char *const *)argv + optind : stdin_only;
 	/* "lcm-import --staff X" marks the persons already there */
-	if (!nfiles && !staff.n)
+	if (!nfiles && !staff.n && !link_map)
 		nfiles = 1;
 
 	if (rejects_path) {
@@ -717,6 +756,8 @@ main(int argc, char **argv)
 			summary(name, &stats, seconds() - t0, opts.dry_run);
 	}
 	if (staff.n && mark_staff(&cli, &st, opts.dry_run) != LCM_EXIT_OK)
+		status = LCM_EXIT_ERROR;
+	if (link_map && apply_link_map(&cli, &st, opts.dry_run) != LCM_EXIT_OK)
 		status = LCM_EXIT_ERROR;
 out:
 	if (opened)

@@ -7,11 +7,14 @@
  */
 #include "identity.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "buf.h"
+#include "csv.h"
 #include "store_write.h"
 #include "strmap.h"
 #include "xalloc.h"
@@ -25,6 +28,8 @@ lcm_link_by_parse(const char *s, enum lcm_link_by *out)
 		*out = LCM_LINK_USERNAME;
 	else if (strcmp(s, "none") == 0)
 		*out = LCM_LINK_NONE;
+	else if (strcmp(s, "name") == 0)
+		*out = LCM_LINK_NAME;
 	else
 		return -1;
 	return 0;
@@ -160,7 +165,8 @@ lcm_identity_link(struct lcm_store *st, enum lcm_link_by by, long *merged,
 	/* a merge can bring keys together that link further: until stable */
 	do {
 		before = n;
-		rc = link_pass(st, by == LCM_LINK_EMAIL ? PAIRS("email") : PAIRS("username"),
+		rc = link_pass(st, by == LCM_LINK_EMAIL ? PAIRS("email") :
+			       by == LCM_LINK_NAME ? PAIRS("name") : PAIRS("username"),
 			       &moved, &n, err);
 	} while (rc == 0 && n > before);
 	lcm_strmap_release(&moved);
@@ -341,5 +347,163 @@ lcm_identity_each(struct lcm_store *st, int merged_only,
 	lcm_buf_release(&role);
 	lcm_buf_release(&plat);
 	lcm_buf_release(&acc);
+	return rc;
+}
+
+/* The link map: its rows, each three owned strings. */
+struct lcm_link_map {
+	char **cells;		/* platform, account, person of row i at 3i.. */
+	size_t n, cap;		/* rows */
+};
+
+void
+lcm_link_map_free(struct lcm_link_map *m)
+{
+	size_t i;
+
+	if (!m)
+		return;
+	for (i = 0; i < 3 * m->n; i++)
+		free(m->cells[i]);
+	free(m->cells);
+	free(m);
+}
+
+int
+lcm_link_map_load(const char *path, struct lcm_link_map **out, struct lcm_err *err)
+{
+	static const char *const want[3] = { "platform", "account", "person" };
+	struct lcm_link_map *m = lcm_xcalloc(1, sizeof(*m));
+	struct lcm_csv_reader *r = NULL;
+	struct lcm_csv_record rec;
+	int col[3], got, rc = -1;
+	size_t i, k, ncols = 0;
+	FILE *fp = fopen(path, "rb");
+
+	*out = NULL;
+	if (!fp) {
+		lcm_error_at(err, path, 0, "cannot open: %s", strerror(errno));
+		goto out;
+	}
+	if (!(r = lcm_csv_open(fp, path, NULL, err)))
+		goto out;
+	if ((got = lcm_csv_next(r, &rec, err)) <= 0) {
+		if (got == 0)
+			lcm_error_at(err, path, 0, "empty file: no header line"
+				     " (platform,account,person)");
+		goto out;
+	}
+	ncols = rec.nfields;
+	for (k = 0; k < 3; k++) {
+		col[k] = -1;
+		for (i = 0; i < rec.nfields; i++)
+			if (strcasecmp(rec.fields[i], want[k]) == 0)
+				col[k] = (int)i;
+		if (col[k] < 0) {
+			lcm_error_at(err, path, rec.line, "no column '%s' in the header"
+				     " (platform,account,person)", want[k]);
+			goto out;
+		}
+	}
+	while ((got = lcm_csv_next(r, &rec, err)) > 0) {
+		if (rec.nfields != ncols) {
+			lcm_error_at(err, path, rec.line, "expected %zu fields as in the"
+				     " header, found %zu", ncols, rec.nfields);
+			goto out;
+		}
+		for (k = 0; k < 3; k++)
+			if (!*rec.fields[col[k]]) {
+				lcm_error_at(err, path, rec.line, "column '%s' is empty", want[k]);
+				goto out;
+			}
+		if (m->n == m->cap) {
+			m->cap = m->cap ? 2 * m->cap : 16;
+			m->cells = lcm_xreallocarray(m->cells, 3 * m->cap, sizeof(*m->cells));
+		}
+		for (k = 0; k < 3; k++)
+			m->cells[3 * m->n + k] = lcm_xstrdup(rec.fields[col[k]]);
+		m->n++;
+	}
+	if (got < 0)
+		goto out;
+	*out = m;
+	m = NULL;
+	rc = 0;
+out:
+	if (r)
+		lcm_csv_close(r);
+	if (fp)
+		fclose(fp);
+	lcm_link_map_free(m);
+	return rc;
+}
+
+/* The account of a row: by id first, else username or e-mail there. */
+static const char account_find[] =
+	"SELECT person_id FROM person_link WHERE platform = ?1 AND (external_id = ?2"
+	" OR lower(trim(username)) = lower(trim(?2)) OR lower(trim(email)) = lower(trim(?2)))"
+	" ORDER BY external_id = ?2 DESC, person_id LIMIT 1";
+/* The person a row names: platform:id of an account, else an e-mail address. */
+static const char person_find[] =
+	"SELECT min(person_id) FROM person_link WHERE platform || ':' || external_id = ?1"
+	" UNION ALL SELECT min(person_id) FROM person_link"
+	" WHERE lower(trim(email)) = lower(trim(?1))";
+
+/* The first non-NULL id sql gives for a and b (b may be NULL); 0 for none. */
+static int
+find(sqlite3_stmt *s, const char *a, const char *b, int64_t *id)
+{
+	int rc;
+
+	*id = 0;
+	sqlite3_reset(s);
+	sqlite3_bind_text(s, 1, a, -1, SQLITE_STATIC);
+	if (b)
+		sqlite3_bind_text(s, 2, b, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		if (!*id && sqlite3_column_type(s, 0) != SQLITE_NULL)
+			*id = sqlite3_column_int64(s, 0);
+	sqlite3_reset(s);
+	return rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+lcm_link_map_apply(struct lcm_store *st, const struct lcm_link_map *m,
+		   long *merged, long *unknown, struct lcm_err *err)
+{
+	sqlite3_stmt *acc = lcm_store_prepare(st, account_find, err), *who = NULL;
+	int64_t a, p;
+	long nm = 0, nu = 0;
+	size_t i;
+	int rc = -1;
+
+	if (!acc || !(who = lcm_store_prepare(st, person_find, err)))
+		goto out;
+	for (i = 0; i < m->n; i++) {
+		char *const *row = m->cells + 3 * i;
+
+		if (find(acc, row[0], row[1], &a) < 0 || find(who, row[2], NULL, &p) < 0) {
+			lcm_store_fail(st, err, "cannot look up a person of the link map");
+			goto out;
+		}
+		if (!a || !p) {
+			nu++;
+			continue;
+		}
+		if (a == p)
+			continue;
+		/* the person first stored is kept */
+		if (lcm_identity_merge(st, a < p ? a : p, a < p ? p : a, err) < 0)
+			goto out;
+		nm++;
+	}
+	rc = 0;
+out:
+	if (merged)
+		*merged = nm;
+	if (unknown)
+		*unknown = nu;
+	sqlite3_finalize(acc);
+	sqlite3_finalize(who);
 	return rc;
 }

@@ -22,10 +22,11 @@
 enum lcm_link_by {
 	LCM_LINK_EMAIL = 0,	/* the default */
 	LCM_LINK_USERNAME,
-	LCM_LINK_NONE
+	LCM_LINK_NONE,
+	LCM_LINK_NAME		/* the same full name: platforms without e-mail (Teams) */
 };
 
-/* "email", "username" or "none"; 0, or -1 when s is none of them. */
+/* "email", "username", "name" or "none"; 0, or -1 when s is none of them. */
 int lcm_link_by_parse(const char *s, enum lcm_link_by *out);
 
 /*
@@ -77,5 +78,36 @@ struct lcm_identity {
 int lcm_identity_each(struct lcm_store *st, int merged_only,
 		      int (*fn)(void *arg, const struct lcm_identity *id),
 		      void *arg, struct lcm_err *err);
+
+/*
+ * A link map (--link-map): who is who across platforms, as a manager
+ * writes it down. CSV with the header platform,account,person, one row
+ * an account: the platform ("teams"), the account there (its id, its
+ * username or its e-mail address on that platform), and the person it
+ * is: an e-mail address, or platform:id of another account
+ * ("moodle:58"). Rows naming an account or a person the store does not
+ * hold are left until a later run.
+ */
+struct lcm_link_map;
+
+/*
+ * Reads the map at path into *out (freed with lcm_link_map_free). 0, or
+ * -1 with err located at path:line (a missing column, an empty cell, a
+ * row of another length, a CSV error).
+ */
+int lcm_link_map_load(const char *path, struct lcm_link_map **out,
+		      struct lcm_err *err);
+
+/*
+ * Makes each mapped account part of the person its row names (the
+ * person first stored is kept, as lcm_identity_merge does). *merged
+ * (may be NULL) gets the persons merged, *unknown (may be NULL) the rows
+ * whose account or person is not in the store. Call inside a
+ * transaction. 0, or -1 with err.
+ */
+int lcm_link_map_apply(struct lcm_store *st, const struct lcm_link_map *m,
+		       long *merged, long *unknown, struct lcm_err *err);
+
+void lcm_link_map_free(struct lcm_link_map *m);
 
 #endif

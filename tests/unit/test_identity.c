@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "identity.h"
@@ -369,10 +370,103 @@ test_lcm_identity_mark_staff_survives_import_and_merge(void **state)
 	assert_int_equal(q(st, "SELECT role = 'staff' FROM person"), 1);
 }
 
+static void
+test_lcm_identity_link_name_ignores_case_and_spaces(void **state)
+{
+	struct lcm_store *st = *state;
+	long merged = 0;
+
+	account(st, "moodle", "3", "Robin Kline", "robin@x.org", NULL, NULL);
+	account(st, "teams", "8ea0", " robin KLINE", NULL, NULL, NULL);
+	account(st, "teams", "9fb1", "Robin Klein", NULL, NULL, NULL);
+	assert_int_equal(lcm_link_by_parse("name", &(enum lcm_link_by){ 0 }), 0);
+	assert_int_equal(lcm_identity_link(st, LCM_LINK_EMAIL, &merged, NULL), 0);
+	assert_int_equal(merged, 0);
+	assert_int_equal(lcm_identity_link(st, LCM_LINK_NAME, &merged, NULL), 0);
+	assert_int_equal(merged, 1);
+	assert_int_equal(q(st, "SELECT count(*) FROM person"), 2);
+	assert_int_equal(q(st, "SELECT person_id FROM person_link WHERE external_id = '8ea0'"), 1);
+}
+
+/* Writes text to a temporary file, its name in path (64 bytes). */
+static void
+temp_file(char *path, const char *text)
+{
+	FILE *fp;
+	int fd;
+
+	snprintf(path, 64, "/tmp/lcm-linkmap-XXXXXX");
+	fd = mkstemp(path);
+	assert_true(fd >= 0);
+	fp = fdopen(fd, "w");
+	assert_non_null(fp);
+	fputs(text, fp);
+	fclose(fp);
+}
+
+static void
+test_lcm_link_map_merges_by_id_username_and_email(void **state)
+{
+	struct lcm_store *st = *state;
+	struct lcm_link_map *m = NULL;
+	char path[64];
+	long merged = -1, unknown = -1;
+
+	account(st, "moodle", "3", "Robin Kline", "robin@x.org", NULL, NULL);
+	account(st, "moodle", "287", "Jane Smith", "jane@x.org", NULL, NULL);
+	account(st, "teams", "8ea0", "R. K.", NULL, NULL, NULL);
+	account(st, "slack", "U1", "js", NULL, NULL, "jsmith");
+	account(st, "discord", "D1", "Jane", "Jane.S@home.example", NULL, NULL);
+	/* columns in any order, a map row by account id, username, e-mail */
+	temp_file(path, "person,platform,account\nmoodle:3,teams,8ea0\n"
+		  "JANE@x.org,slack,JSmith\nmoodle:287,discord,jane.s@home.example\n"
+		  "moodle:999,teams,8ea0\nmoodle:3,teams,nobody\n");
+	assert_int_equal(lcm_link_map_load(path, &m, NULL), 0);
+	unlink(path);
+	assert_int_equal(lcm_link_map_apply(st, m, &merged, &unknown, NULL), 0);
+	assert_int_equal(merged, 3);
+	assert_int_equal(unknown, 2);
+	assert_int_equal(q(st, "SELECT count(*) FROM person"), 2);
+	assert_int_equal(q(st, "SELECT count(*) FROM person_link WHERE person_id = 2"), 3);
+	/* again: nothing more */
+	assert_int_equal(lcm_link_map_apply(st, m, &merged, &unknown, NULL), 0);
+	assert_int_equal(merged, 0);
+	lcm_link_map_free(m);
+}
+
+static void
+test_lcm_link_map_bad_files(void **state)
+{
+	struct lcm_link_map *m = NULL;
+	struct lcm_err err;
+	char path[64];
+
+	(void)state;
+	lcm_err_init(&err);
+	temp_file(path, "platform,account\n");
+	assert_int_equal(lcm_link_map_load(path, &m, &err), -1);
+	unlink(path);
+	assert_null(m);
+	assert_int_equal(err.line, 1);
+	assert_string_equal(err.msg, "no column 'person' in the header (platform,account,person)");
+	temp_file(path, "platform,account,person\nteams,x,\n");
+	assert_int_equal(lcm_link_map_load(path, &m, &err), -1);
+	unlink(path);
+	assert_int_equal(err.line, 2);
+	assert_string_equal(err.msg, "column 'person' is empty");
+	temp_file(path, "");
+	assert_int_equal(lcm_link_map_load(path, &m, &err), -1);
+	unlink(path);
+	assert_non_null(strstr(err.msg, "empty file"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_lcm_identity_link_name_ignores_case_and_spaces, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_link_map_merges_by_id_username_and_email, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_link_map_bad_files, setup, teardown),
 		cmocka_unit_test(test_lcm_link_by_parse_names),
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(test_lcm_identity_link_email_ignores_case_and_spaces),
