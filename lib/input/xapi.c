@@ -21,7 +21,8 @@
  * "create(d)" on an activity of type .../discussion opens a thread (its
  * text the description, else empty); a reply goes to the thread of the
  * discussion in its context (else its object) and answers its opening post,
- * as Moodle's statements do not say which post it answers.
+ * as Moodle's statements do not say which post it answers. Replies met
+ * before their discussion stand for its opening post until it comes.
  */
 #include "input/input.h"
 
@@ -588,6 +589,32 @@ known_time(struct lcm_import *im, struct stmt *s, struct lcm_err *err)
 	return 0;
 }
 
+/*
+ * Makes the posts of thread tid that stood for its opening post until
+ * it came (without a parent, or replying to the one that stood for it,
+ * was) replies to the opening post opener; they are linked by the
+ * driver's lcm_store_link_parents at the end of the file. 0 or -1.
+ */
+static int
+adopt_replies(struct lcm_import *im, int64_t tid, const char *opener, const char *was,
+	      struct lcm_err *err)
+{
+	sqlite3_stmt *q = lcm_store_prepare(im->st, "UPDATE post SET parent_ext = ?1,"
+		" parent_id = NULL, subject = NULL WHERE thread_id = ?2 AND platform = 'xapi'"
+		" AND external_id <> ?1 AND (parent_ext IS NULL OR parent_ext = ?3)", err);
+	int rc;
+
+	if (!q)
+		return -1;
+	sqlite3_bind_text(q, 1, opener, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(q, 2, tid);
+	sqlite3_bind_text(q, 3, was, -1, SQLITE_STATIC);
+	rc = sqlite3_step(q);
+	sqlite3_finalize(q);
+	return rc == SQLITE_DONE ? 0 : lcm_store_fail(im->st, err, "cannot link replies"
+						       " to their discussion");
+}
+
 /* A post: in the thread of the statement it answers, else of its object. */
 static int
 write_post(struct lcm_import *im, struct stmt *s, int64_t person, int64_t course,
@@ -640,6 +667,10 @@ write_post(struct lcm_import *im, struct stmt *s, int64_t person, int64_t course
 	if (lcm_store_post(im->st, &p, &id, &o, err) < 0)
 		goto out;
 	lcm_in_count(im, LCM_K_POST, o);
+	/* replies came first, the first of them standing for the opening post */
+	if (s->opens && found && strcmp(root.data, s->id.data) != 0 &&
+	    adopt_replies(im, tid, s->id.data, root.data, err) < 0)
+		goto out;
 	rc = 0;
 out:
 	lcm_buf_release(&root);

@@ -248,6 +248,24 @@ test_xapi_moodle_forum_reply_alone_makes_the_thread(void **state)
 	assert_int_equal(q(f, "SELECT count(*) FROM post WHERE parent_id IS NULL"), 1);
 }
 
+/* Replies before their discussion's statement, in the file: still replies. */
+static void
+test_xapi_moodle_forum_replies_before_the_discussion(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "s.ndjson", REPLY("2", "Try this") REPLY("3", "Why?") CREATED), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM thread"), 1);
+	assert_int_equal(q(f, "SELECT count(*) FROM post WHERE parent_ext IS NULL"), 1);
+	assert_int_equal(q(f, "SELECT count(*) FROM post WHERE parent_id ="
+			   " (SELECT id FROM post WHERE parent_ext IS NULL)"), 2);
+	assert_int_equal(q(f, "SELECT count(*) FROM post WHERE parent_ext IS NULL"
+			   " AND body = ''"), 1);
+	/* again: nothing changes */
+	assert_int_equal(import(f, "s.ndjson", REPLY("2", "Try this") REPLY("3", "Why?") CREATED), 0);
+	assert_int_equal(f->stats.count[LCM_K_POST][LCM_NEW] + f->stats.count[LCM_K_POST][LCM_UPDATED], 0);
+}
+
 /* The older shape (post_created.php): replied on the discussion, result.response. */
 static void
 test_xapi_moodle_forum_older_shape(void **state)
@@ -284,6 +302,7 @@ main(void)
 		T(test_xapi_moodle_forum_thread_and_replies),
 		T(test_xapi_moodle_forum_reply_alone_makes_the_thread),
 		T(test_xapi_moodle_forum_older_shape),
+		T(test_xapi_moodle_forum_replies_before_the_discussion),
 #undef T
 	};
 
