@@ -66,7 +66,7 @@ is_null(const char *v)
 /*
  * A backslash-escaped cell (mysql -B, COPY's text format) as its text
  * into b: \\ \t \n \r \0 and \N (NULL, then NULL is returned). Returns
- * b->data, or NULL for NULL.
+ * b->data (or v itself when it has no escape), or NULL for NULL.
  */
 static const char *
 unescape(const char *v, struct lcm_buf *b)
@@ -74,6 +74,9 @@ unescape(const char *v, struct lcm_buf *b)
 	lcm_buf_reset(b);
 	if (!v || strcmp(v, "\\N") == 0)
 		return NULL;
+	/* most cells hold no backslash: no copy */
+	if (!strchr(v, '\\'))
+		return v;
 	lcm_buf_adds(b, "");
 	for (; *v; v++) {
 		if (*v != '\\' || !v[1]) {
