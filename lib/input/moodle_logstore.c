@@ -295,6 +295,7 @@ context(const char *level, const char *instance, struct lcm_buf *b)
 struct state {
 	struct lcm_buf cell[NCOLS];	/* the row's unescaped cells */
 	struct lcm_buf object, user;
+	int64_t course, course_id;	/* the last course met and its store id */
 };
 
 static int
@@ -353,8 +354,14 @@ row(struct lcm_import *im, const char *const *raw, struct lcm_err *err)
 	if (im->opts->course || course <= SITEID) {
 		if (lcm_in_course(im, "moodle", NULL, &e.course_id, err) < 0)
 			return -1;
+	} else if (course == s->course) {
+		/* a log runs in one course for a while: one look-up per run */
+		e.course_id = s->course_id;
 	} else if (lcm_in_course(im, "moodle", v[COURSEID], &e.course_id, err) < 0) {
 		return -1;
+	} else {
+		s->course = course;
+		s->course_id = e.course_id;
 	}
 	context(v[CONTEXTLEVEL], v[CONTEXTINSTANCEID], &s->object);
 	if (lcm_store_term(im->st, v[EVENTNAME], &e.verb, err) < 0 ||
