@@ -17,71 +17,7 @@
 #include "import.h"
 #include "input/input.h"
 #include "store.h"
-#include "support.h"
-
-struct fx {
-	struct lcm_store st;
-	char dir[64];
-	char path[128];
-	struct lcm_import_opts opts;
-	struct lcm_import_stats stats;
-	struct lcm_err err;
-};
-
-static int
-setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-
-	snprintf(f->dir, sizeof(f->dir), "/tmp/lcm-json-XXXXXX");
-	if (!mkdtemp(f->dir) || lcm_store_open(&f->st, ":memory:", LCM_STORE_CREATE, 0, NULL) < 0)
-		return -1;
-	f->opts.now = 1800000000;
-	lcm_err_init(&f->err);
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	lcm_store_close(&f->st);
-	unlink(f->path);
-	rmdir(f->dir);
-	free(f);
-	return 0;
-}
-
-/* Writes text to DIR/name and imports it; returns lcm_import_file's rc. */
-static int
-import(struct fx *f, const char *name, const char *text)
-{
-	FILE *fp;
-
-	if (f->path[0])
-		unlink(f->path);
-	snprintf(f->path, sizeof(f->path), "%s/%s", f->dir, name);
-	fp = fopen(f->path, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	lcm_err_init(&f->err);
-	return lcm_import_file(&f->st, f->path, &f->opts, &f->stats, &f->err);
-}
-
-static long long
-q(struct fx *f, const char *sql)
-{
-	return test_query_int(&f->st, sql);
-}
-
-static const char *
-qs(struct fx *f, const char *sql)
-{
-	return test_query_text(&f->st, sql);
-}
+#include "support_import.h"
 
 #define STMT(id, who, verb, obj, extra) \
 	"{\"id\":\"" id "\",\"actor\":{\"mbox\":\"mailto:" who "\"},\"verb\":{\"id\":" \
@@ -191,35 +127,35 @@ test_lcm_json_hash_is_stable_hex(void **state)
 static void
 test_lcm_import_json_detects_xapi_page(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "p.json", "{\"statements\": [" STMT(U(1), "a@x.org",
+	assert_int_equal(test_import_text(f, "p.json", "{\"statements\": [" STMT(U(1), "a@x.org",
 		"experienced", "http://x.org/1", "") "], \"more\": \"\"}"), 0);
 	assert_string_equal(f->stats.format, "xapi");
-	assert_int_equal(q(f, "SELECT count(*) FROM event"), 1);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM event"), 1);
 }
 
 static void
 test_lcm_import_json_ndjson_error_names_line(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "s.ndjson",
+	assert_int_equal(test_import_text(f, "s.ndjson",
 		STMT(U(1), "a@x.org", "experienced", "http://x.org/1", "") "\n\n"
 		STMT(U(2), "a@x.org", "experienced", "http://x.org/1", "") "\n"
 		"{\"id\":\"" U(3) "\",\"actor\":{},\"verb\":{\"id\":\"http://x.org/v\"},"
 		"\"object\":{\"id\":\"http://x.org/1\"}}\n"), -1);
 	assert_int_equal(f->err.line, 4);
 	assert_string_equal(f->err.msg, "actor: no 'mbox', 'mbox_sha1sum', 'account' or 'openid'");
-	assert_int_equal(q(f, "SELECT count(*) FROM event"), 0);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM event"), 0);
 }
 
 static void
 test_lcm_import_json_leading_blank_lines_counted(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "b.ndjson", "\n\n" STMT(U(1), "a@x.org", "experienced",
+	assert_int_equal(test_import_text(f, "b.ndjson", "\n\n" STMT(U(1), "a@x.org", "experienced",
 		"no iri", "") "\n"), -1);
 	assert_int_equal(f->err.line, 3);
 }
@@ -227,9 +163,9 @@ test_lcm_import_json_leading_blank_lines_counted(void **state)
 static void
 test_lcm_import_json_array_error_names_path(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "a.json", "[\n" STMT(U(1), "a@x.org", "experienced",
+	assert_int_equal(test_import_text(f, "a.json", "[\n" STMT(U(1), "a@x.org", "experienced",
 		"http://x.org/1", "") ",\n" STMT(U(2), "a@x.org", "experienced", "nope", "")
 		"\n]\n"), -1);
 	assert_int_equal(f->err.line, 0);
@@ -239,9 +175,9 @@ test_lcm_import_json_array_error_names_path(void **state)
 static void
 test_lcm_import_json_trailing_comma_is_hinted(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "c.json", "[\n" STMT(U(1), "a@x.org", "experienced",
+	assert_int_equal(test_import_text(f, "c.json", "[\n" STMT(U(1), "a@x.org", "experienced",
 		"http://x.org/1", "") ",\n]\n"), -1);
 	assert_int_equal(f->err.line, 3);
 	assert_non_null(strstr(f->err.msg, "(a trailing comma?)"));
@@ -250,9 +186,9 @@ test_lcm_import_json_trailing_comma_is_hinted(void **state)
 static void
 test_lcm_import_json_unknown_keys_fail(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "u.json", "{\"kind\": 1, \"answers\": []}\n"), -1);
+	assert_int_equal(test_import_text(f, "u.json", "{\"kind\": 1, \"answers\": []}\n"), -1);
 	assert_string_equal(f->err.msg, "not a format lcm reads: looks like an object"
 			    " (keys: 'kind', 'answers'); lcm reads JSON of xapi,"
 			    " canvas-discussion, edx-forum, edx-tracking, moodle-forum,"
@@ -263,26 +199,26 @@ test_lcm_import_json_unknown_keys_fail(void **state)
 static void
 test_lcm_import_json_empty_array_fails(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "e.json", "[]\n"), -1);
+	assert_int_equal(test_import_text(f, "e.json", "[]\n"), -1);
 	assert_string_equal(f->err.msg, "empty JSON array: nothing to import");
 }
 
 static void
 test_lcm_import_json_skip_invalid_keeps_good_lines(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
 	f->opts.skip_invalid = 1;
-	assert_int_equal(import(f, "s.ndjson",
+	assert_int_equal(test_import_text(f, "s.ndjson",
 		STMT(U(1), "a@x.org", "experienced", "http://x.org/1", "") "\n"
 		"{not json\n"
 		STMT(U(2), "a@x.org", "experienced", "bad iri", "") "\n"
 		STMT(U(3), "a@x.org", "experienced", "http://x.org/1", "") "\n"), 0);
 	assert_int_equal(f->stats.rows, 4);
 	assert_int_equal(f->stats.rejected, 2);
-	assert_int_equal(q(f, "SELECT count(*) FROM event"), 2);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM event"), 2);
 }
 
 /* xapi */
@@ -290,78 +226,78 @@ test_lcm_import_json_skip_invalid_keeps_good_lines(void **state)
 static void
 test_lcm_import_json_xapi_reimport_is_same(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 	const char *text = "[" STMT(U(1), "a@x.org", "completed", "http://x.org/m1", "")
 		"," STMT(U(2), "b@x.org", "experienced", "http://x.org/v1", "") "]";
 
-	assert_int_equal(import(f, "r.json", text), 0);
-	assert_int_equal(import(f, "r.json", text), 0);
+	assert_int_equal(test_import_text(f, "r.json", text), 0);
+	assert_int_equal(test_import_text(f, "r.json", text), 0);
 	assert_int_equal(f->stats.count[LCM_K_EVENT][LCM_NEW], 0);
 	assert_int_equal(f->stats.count[LCM_K_EVENT][LCM_UPDATED], 0);
 	assert_int_equal(f->stats.count[LCM_K_EVENT][LCM_SAME], 2);
-	assert_int_equal(q(f, "SELECT count(*) FROM completion WHERE state = 'completed'"), 1);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM completion WHERE state = 'completed'"), 1);
 }
 
 static void
 test_lcm_import_json_xapi_voiding_removes_target(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "v.json", "[" STMT(U(1), "a@x.org", "passed",
+	assert_int_equal(test_import_text(f, "v.json", "[" STMT(U(1), "a@x.org", "passed",
 		"http://x.org/m1", "") "," "{\"id\":\"" U(2) "\",\"actor\":{\"mbox\":"
 		"\"mailto:admin@x.org\"},\"verb\":{\"id\":\"http://adlnet.gov/expapi/verbs/voided\"},"
 		"\"object\":{\"objectType\":\"StatementRef\",\"id\":\"" U(1) "\"}}]"), 0);
-	assert_int_equal(q(f, "SELECT count(*) FROM event"), 0);
-	assert_int_equal(q(f, "SELECT count(*) FROM completion"), 0);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM event"), 0);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM completion"), 0);
 	/* imported again later, the voided statement stays out */
-	assert_int_equal(import(f, "again.json", "[" STMT(U(1), "a@x.org", "passed",
+	assert_int_equal(test_import_text(f, "again.json", "[" STMT(U(1), "a@x.org", "passed",
 		"http://x.org/m1", "") "]"), 0);
-	assert_int_equal(q(f, "SELECT count(*) FROM event"), 0);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM event"), 0);
 }
 
 static void
 test_lcm_import_json_xapi_response_makes_posts(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "p.ndjson",
+	assert_int_equal(test_import_text(f, "p.ndjson",
 		STMT(U(1), "a@x.org", "asked", "http://x.org/q1",
 		     ",\"result\":{\"response\":\"How do I start?\"}") "\n"
 		STMT(U(2), "b@x.org", "answered", "http://x.org/q1",
 		     ",\"result\":{\"response\":\"Click start.\"}") "\n"
 		STMT(U(3), "b@x.org", "commented", "http://x.org/q1", "") "\n"), 0);
-	assert_int_equal(q(f, "SELECT count(*) FROM post"), 2);
-	assert_int_equal(q(f, "SELECT count(*) FROM event"), 1);
-	assert_string_equal(qs(f, "SELECT parent_ext FROM post WHERE external_id = '" U(2) "'"),
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM post"), 2);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM event"), 1);
+	assert_string_equal(test_import_qs(f, "SELECT parent_ext FROM post WHERE external_id = '" U(2) "'"),
 			    U(1));
-	assert_int_equal(q(f, "SELECT is_question FROM post WHERE external_id = '" U(1) "'"), 1);
+	assert_int_equal(test_import_q(f, "SELECT is_question FROM post WHERE external_id = '" U(1) "'"), 1);
 }
 
 static void
 test_lcm_import_json_xapi_lang_prefers_option(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
 	f->opts.lang = "fr";
-	assert_int_equal(import(f, "l.json", "{\"id\":\"" U(1) "\",\"actor\":{\"mbox\":"
+	assert_int_equal(test_import_text(f, "l.json", "{\"id\":\"" U(1) "\",\"actor\":{\"mbox\":"
 		"\"mailto:a@x.org\"},\"verb\":{\"id\":\"http://x.org/v\",\"display\":{\"en-US\":"
 		"\"saw\",\"fr-FR\":\"a vu\"}},\"object\":{\"id\":\"http://x.org/1\",\"definition\":"
 		"{\"name\":{\"de\":\"Eins\",\"fr-FR\":\"Un\"}}},\"timestamp\":\"2026-11-06T10:00:00Z\"}"), 0);
-	assert_string_equal(qs(f, "SELECT label FROM term WHERE text = 'http://x.org/v'"), "a vu");
-	assert_string_equal(qs(f, "SELECT label FROM term WHERE text = 'http://x.org/1'"), "Un");
+	assert_string_equal(test_import_qs(f, "SELECT label FROM term WHERE text = 'http://x.org/v'"), "a vu");
+	assert_string_equal(test_import_qs(f, "SELECT label FROM term WHERE text = 'http://x.org/1'"), "Un");
 }
 
 static void
 test_lcm_import_json_xapi_without_id_hashes_statement(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 	const char *text = "{\"actor\":{\"mbox\":\"mailto:a@x.org\"},\"verb\":{\"id\":"
 		"\"http://x.org/v\"},\"object\":{\"id\":\"http://x.org/1\"}}";
 
-	assert_int_equal(import(f, "h.json", text), 0);
-	assert_int_equal(import(f, "h2.json", text), 0);
-	assert_int_equal(q(f, "SELECT count(*) FROM event"), 1);
-	assert_int_equal(q(f, "SELECT ts FROM event"), 1800000000);
+	assert_int_equal(test_import_text(f, "h.json", text), 0);
+	assert_int_equal(test_import_text(f, "h2.json", text), 0);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM event"), 1);
+	assert_int_equal(test_import_q(f, "SELECT ts FROM event"), 1800000000);
 }
 
 /* edx */
@@ -369,9 +305,9 @@ test_lcm_import_json_xapi_without_id_hashes_statement(void **state)
 static void
 test_lcm_import_json_edx_endorsed_is_accepted(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "f.mongo",
+	assert_int_equal(test_import_text(f, "f.mongo",
 		"{\"_id\":{\"$oid\":\"t1\"},\"_type\":\"CommentThread\",\"author_id\":\"1\","
 		"\"author_username\":\"ana\",\"course_id\":\"c/1\",\"title\":\"Q\",\"body\":\"Why?\","
 		"\"thread_type\":\"question\",\"commentable_id\":\"course\","
@@ -381,17 +317,17 @@ test_lcm_import_json_edx_endorsed_is_accepted(void **state)
 		"\"comment_thread_id\":{\"$oid\":\"t1\"},\"endorsed\":true,"
 		"\"created_at\":{\"$date\":\"2013-01-13T00:00:00Z\"}}\n"), 0);
 	assert_string_equal(f->stats.format, "edx-forum");
-	assert_int_equal(q(f, "SELECT accepted FROM post WHERE external_id = 'c1'"), 1);
-	assert_string_equal(qs(f, "SELECT parent_ext FROM post WHERE external_id = 'c1'"), "t1");
-	assert_int_equal(q(f, "SELECT is_question FROM post WHERE external_id = 't1'"), 1);
+	assert_int_equal(test_import_q(f, "SELECT accepted FROM post WHERE external_id = 'c1'"), 1);
+	assert_string_equal(test_import_qs(f, "SELECT parent_ext FROM post WHERE external_id = 'c1'"), "t1");
+	assert_int_equal(test_import_q(f, "SELECT is_question FROM post WHERE external_id = 't1'"), 1);
 }
 
 static void
 test_lcm_import_json_tracking_forum_events_make_posts(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "t.log", "# comment\n\n"
+	assert_int_equal(test_import_text(f, "t.log", "# comment\n\n"
 		"{\"username\":\"ana\",\"event_type\":\"edx.forum.thread.created\",\"time\":"
 		"\"2015-09-14T07:39:55.481713+00:00\",\"context\":{\"course_id\":\"c/1\"},"
 		"\"event\":{\"id\":\"t1\",\"title\":\"Help\",\"body\":\"How?\",\"thread_type\":"
@@ -400,15 +336,15 @@ test_lcm_import_json_tracking_forum_events_make_posts(void **state)
 		"\"2015-09-14T07:40:00+00:00\",\"context\":{\"course_id\":\"c/1\"},"
 		"\"event\":\"{\\\"id\\\": \\\"v1\\\"}\"}\n"), 0);
 	assert_string_equal(f->stats.format, "edx-tracking");
-	assert_int_equal(q(f, "SELECT count(*) FROM event"), 2);
-	assert_int_equal(q(f, "SELECT count(*) FROM post WHERE parent_ext IS NULL"), 1);
-	assert_string_equal(qs(f, "SELECT object FROM event_text WHERE verb = 'play_video'"), "v1");
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM event"), 2);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM post WHERE parent_ext IS NULL"), 1);
+	assert_string_equal(test_import_qs(f, "SELECT object FROM event_text WHERE verb = 'play_video'"), "v1");
 }
 
 static void
 test_lcm_import_json_tracking_gzip(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 	const char *line = "{\"username\":\"ana\",\"event_type\":\"seek_video\",\"time\":"
 		"\"2015-09-14T07:40:00+00:00\",\"event\":{}}\n";
 	gzFile z;
@@ -419,7 +355,7 @@ test_lcm_import_json_tracking_gzip(void **state)
 	gzputs(z, line);
 	gzclose(z);
 	assert_int_equal(lcm_import_file(&f->st, f->path, &f->opts, &f->stats, &f->err), 0);
-	assert_int_equal(q(f, "SELECT count(*) FROM event"), 1);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM event"), 1);
 }
 
 /* canvas */
@@ -427,28 +363,28 @@ test_lcm_import_json_tracking_gzip(void **state)
 static void
 test_lcm_import_json_canvas_view_nests_replies(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "topic.json", "{\"participants\":[{\"id\":10,"
+	assert_int_equal(test_import_text(f, "topic.json", "{\"participants\":[{\"id\":10,"
 		"\"display_name\":\"Ana\"}],\"view\":[{\"id\":1,\"user_id\":10,\"parent_id\":null,"
 		"\"created_at\":\"2026-11-02T09:15:00Z\",\"message\":\"<p>Why?</p>\",\"replies\":"
 		"[{\"id\":2,\"parent_id\":1,\"deleted\":true,\"created_at\":\"2026-11-02T09:20:00Z\","
 		"\"replies\":[{\"id\":3,\"user_id\":10,\"parent_id\":2,\"created_at\":"
 		"\"2026-11-02T09:30:00Z\",\"message\":\"<p>ok</p>\"}]}]}]}"), 0);
 	assert_string_equal(f->stats.format, "canvas-discussion");
-	assert_int_equal(q(f, "SELECT count(DISTINCT thread_id) FROM post"), 1);
-	assert_int_equal(q(f, "SELECT deleted FROM post WHERE external_id = '2'"), 1);
-	assert_string_equal(qs(f, "SELECT p.name FROM post JOIN person p ON p.id = author_id"
+	assert_int_equal(test_import_q(f, "SELECT count(DISTINCT thread_id) FROM post"), 1);
+	assert_int_equal(test_import_q(f, "SELECT deleted FROM post WHERE external_id = '2'"), 1);
+	assert_string_equal(test_import_qs(f, "SELECT p.name FROM post JOIN person p ON p.id = author_id"
 			       " WHERE post.external_id = '3'"), "Ana");
-	assert_string_equal(qs(f, "SELECT body FROM post WHERE external_id = '1'"), "Why?");
+	assert_string_equal(test_import_qs(f, "SELECT body FROM post WHERE external_id = '1'"), "Why?");
 }
 
 static void
 test_lcm_import_json_canvas_reply_needs_parent(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "r.json", "[{\"id\":5,\"user_id\":1,\"parent_id\":4,"
+	assert_int_equal(test_import_text(f, "r.json", "[{\"id\":5,\"user_id\":1,\"parent_id\":4,"
 		"\"created_at\":\"2026-11-02T09:15:00Z\",\"message\":\"x\"}]"), -1);
 	assert_non_null(strstr(f->err.msg, "[0].parent_id: entry 4 is not imported"));
 }
@@ -456,10 +392,10 @@ test_lcm_import_json_canvas_reply_needs_parent(void **state)
 static void
 test_lcm_import_json_slack_users_not_a_format(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
 	/* "id" and "deleted", as a Canvas entry: not taken for one */
-	assert_int_equal(import(f, "users.json", "[{\"id\": \"U1\", \"team_id\": \"T1\","
+	assert_int_equal(test_import_text(f, "users.json", "[{\"id\": \"U1\", \"team_id\": \"T1\","
 		" \"name\": \"ana\", \"deleted\": false, \"real_name\": \"Ana\"}]\n"), -1);
 	assert_string_equal(f->err.msg, "not a format lcm reads: looks like a Slack users"
 			    " list (users.json) (keys: 'id', 'team_id', 'name', 'deleted',"
@@ -472,9 +408,9 @@ test_lcm_import_json_slack_users_not_a_format(void **state)
 static void
 test_lcm_import_json_array_of_numbers(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "n.json", "[1, 2]\n"), -1);
+	assert_int_equal(test_import_text(f, "n.json", "[1, 2]\n"), -1);
 	assert_non_null(strstr(f->err.msg, "not a format lcm reads: looks like an array of"
 			       " numbers; lcm reads JSON of "));
 }
@@ -482,9 +418,9 @@ test_lcm_import_json_array_of_numbers(void **state)
 static void
 test_lcm_import_json_key_of_wrong_type(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "m.json", "[[{\"id\": [1], \"discussion\": 1,"
+	assert_int_equal(test_import_text(f, "m.json", "[[{\"id\": [1], \"discussion\": 1,"
 				" \"userid\": 2}]]\n"), -1);
 	assert_string_equal(f->err.msg, "sheet 1, record 1: key 'id': expected a string"
 			    " or a number, found an array");
@@ -493,9 +429,9 @@ test_lcm_import_json_key_of_wrong_type(void **state)
 static void
 test_lcm_import_json_empty_sheets_no_csv_header(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "e.json", "[[]]\n"), -1);
+	assert_int_equal(test_import_text(f, "e.json", "[[]]\n"), -1);
 	assert_string_equal(f->err.msg, "no records in the JSON: nothing to import");
 	assert_null(strstr(f->err.msg, "header"));
 }
@@ -510,28 +446,28 @@ main(void)
 		cmocka_unit_test(test_lcm_json_time_bad_string_fails),
 		cmocka_unit_test(test_lcm_json_id_forms),
 		cmocka_unit_test(test_lcm_json_hash_is_stable_hex),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_detects_xapi_page, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_ndjson_error_names_line, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_leading_blank_lines_counted, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_array_error_names_path, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_trailing_comma_is_hinted, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_unknown_keys_fail, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_empty_array_fails, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_skip_invalid_keeps_good_lines, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_reimport_is_same, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_voiding_removes_target, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_response_makes_posts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_lang_prefers_option, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_without_id_hashes_statement, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_edx_endorsed_is_accepted, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_tracking_forum_events_make_posts, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_tracking_gzip, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_canvas_view_nests_replies, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_canvas_reply_needs_parent, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_slack_users_not_a_format, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_array_of_numbers, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_key_of_wrong_type, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_lcm_import_json_empty_sheets_no_csv_header, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_detects_xapi_page, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_ndjson_error_names_line, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_leading_blank_lines_counted, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_array_error_names_path, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_trailing_comma_is_hinted, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_unknown_keys_fail, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_empty_array_fails, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_skip_invalid_keeps_good_lines, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_reimport_is_same, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_voiding_removes_target, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_response_makes_posts, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_lang_prefers_option, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_without_id_hashes_statement, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_edx_endorsed_is_accepted, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_tracking_forum_events_make_posts, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_tracking_gzip, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_canvas_view_nests_replies, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_canvas_reply_needs_parent, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_slack_users_not_a_format, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_array_of_numbers, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_key_of_wrong_type, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_empty_sheets_no_csv_header, test_import_setup, test_import_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

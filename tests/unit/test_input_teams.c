@@ -17,35 +17,7 @@
 #include "import.h"
 #include "input/chat.h"
 #include "store.h"
-#include "support.h"
-
-struct fx {
-	struct lcm_store st;
-	struct lcm_import_opts opts;
-	struct lcm_import_stats stats;
-	struct lcm_err err;
-};
-
-static int
-setup(void **state)
-{
-	struct fx *f = calloc(1, sizeof(*f));
-
-	if (lcm_store_open(&f->st, ":memory:", LCM_STORE_CREATE, 0, NULL) < 0)
-		return -1;
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fx *f = *state;
-
-	lcm_store_close(&f->st);
-	free(f);
-	return 0;
-}
+#include "support_import.h"
 
 #define PAGE(msgs) "{\"@odata.context\":\"x\",\"value\":[" msgs "]}"
 #define CHAN "\"channelIdentity\":{\"teamId\":\"T1\",\"channelId\":\"19:c1@thread.tacv2\"}"
@@ -54,158 +26,113 @@ teardown(void **state)
 	"\"messageType\":\"" type "\",\"createdDateTime\":\"2021-03-29T03:45:10.408Z\"," \
 	"\"body\":{\"contentType\":\"text\",\"content\":\"text of " id "\"}," CHAN extra "}"
 
-/* Reads the JSON text through the format, in a transaction committed on success. */
-static int
-import(struct fx *f, const char *text)
-{
-	struct lcm_json_at at = { 0, "", NULL, 0 };
-	struct lcm_import im;
-	json_t *doc = json_loads(text, 0, NULL);
-	int rc;
-
-	assert_non_null(doc);
-	memset(&im, 0, sizeof(im));
-	memset(&f->stats, 0, sizeof(f->stats));
-	lcm_err_init(&f->err);
-	im.st = &f->st;
-	im.opts = &f->opts;
-	im.stats = &f->stats;
-	im.file = "page.json";
-	lcm_strmap_init(&im.persons);
-	lcm_strmap_init(&im.threads);
-	assert_int_equal(lcm_store_begin(&f->st, NULL), 0);
-	rc = lcm_fmt_teams.json(&im, doc, &at, &f->err);
-	if (rc == 0 && lcm_store_link_parents(&f->st, &f->err) == 0)
-		assert_int_equal(lcm_store_commit(&f->st, NULL), 0);
-	else
-		lcm_store_rollback(&f->st);
-	json_decref(doc);
-	lcm_strmap_release(&im.persons);
-	lcm_strmap_release(&im.threads);
-	free(im.persons_counted.bits);
-	free(im.threads_counted.bits);
-	return rc;
-}
-
-static long long
-q(struct fx *f, const char *sql)
-{
-	return test_query_int(&f->st, sql);
-}
-
-static const char *
-qs(struct fx *f, const char *sql)
-{
-	return test_query_text(&f->st, sql);
-}
-
 static void
 test_teams_reply_in_its_root_thread(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, PAGE(MSG("2", "\"1\"", "message", "," FROM("7")) ","
+	assert_int_equal(test_import_json(f, &lcm_fmt_teams, PAGE(MSG("2", "\"1\"", "message", "," FROM("7")) ","
 					MSG("1", "null", "message", "," FROM("8")))), 0);
-	assert_int_equal(q(f, "SELECT count(*) FROM thread"), 1);
-	assert_string_equal(qs(f, "SELECT parent_ext FROM post WHERE external_id ="
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM thread"), 1);
+	assert_string_equal(test_import_qs(f, "SELECT parent_ext FROM post WHERE external_id ="
 			       " '19:c1@thread.tacv2/2'"), "19:c1@thread.tacv2/1");
-	assert_int_equal(q(f, "SELECT count(*) FROM post WHERE parent_id IS NOT NULL"), 1);
-	assert_string_equal(qs(f, "SELECT title FROM thread"), "text of 1");
-	assert_string_equal(qs(f, "SELECT name FROM course"), "T1");
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM post WHERE parent_id IS NOT NULL"), 1);
+	assert_string_equal(test_import_qs(f, "SELECT title FROM thread"), "text of 1");
+	assert_string_equal(test_import_qs(f, "SELECT name FROM course"), "T1");
 }
 
 static void
 test_teams_expanded_replies(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, PAGE(MSG("1", "null", "message", "," FROM("8")
+	assert_int_equal(test_import_json(f, &lcm_fmt_teams, PAGE(MSG("1", "null", "message", "," FROM("8")
 		",\"replies\":[" MSG("2", "\"1\"", "message", "," FROM("7")) ","
 		MSG("3", "\"1\"", "message", "," FROM("9")) "]"))), 0);
-	assert_int_equal(q(f, "SELECT count(*) FROM post WHERE parent_id IS NOT NULL"), 2);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM post WHERE parent_id IS NOT NULL"), 2);
 	assert_int_equal(f->stats.rows, 3);
 }
 
 static void
 test_teams_system_and_application_left_out(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, PAGE(MSG("1", "null", "systemEventMessage", ",\"from\":null") ","
+	assert_int_equal(test_import_json(f, &lcm_fmt_teams, PAGE(MSG("1", "null", "systemEventMessage", ",\"from\":null") ","
 		MSG("2", "null", "unknownFutureValue", "," FROM("7")) ","
 		MSG("3", "null", "message", ",\"from\":{\"application\":{\"id\":\"bot\"},\"user\":null}") ","
 		MSG("4", "null", "message", "," FROM("7")))), 0);
-	assert_string_equal(qs(f, "SELECT group_concat(external_id) FROM post"),
+	assert_string_equal(test_import_qs(f, "SELECT group_concat(external_id) FROM post"),
 			    "19:c1@thread.tacv2/4");
 }
 
 static void
 test_teams_deleted_and_reactions(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, PAGE(MSG("1", "null", "message", "," FROM("7")
+	assert_int_equal(test_import_json(f, &lcm_fmt_teams, PAGE(MSG("1", "null", "message", "," FROM("7")
 		",\"deletedDateTime\":\"2021-03-30T00:00:00Z\"") ","
 		MSG("2", "null", "message", "," FROM("7") ",\"reactions\":["
 		"{\"reactionType\":\"like\",\"user\":{\"user\":{\"id\":\"a\"}}},"
 		"{\"reactionType\":\"like\",\"user\":{\"user\":{\"id\":\"b\"}}},"
 		"{\"reactionType\":\"heart\",\"user\":{\"user\":{\"id\":\"a\"}}}]"))), 0);
-	assert_int_equal(q(f, "SELECT deleted FROM post WHERE external_id = '19:c1@thread.tacv2/1'"), 1);
-	assert_string_equal(qs(f, "SELECT body FROM post WHERE external_id = '19:c1@thread.tacv2/1'"), "");
-	assert_int_equal(q(f, "SELECT count FROM post_reaction WHERE kind = 'like'"), 2);
-	assert_int_equal(q(f, "SELECT count FROM post_reaction WHERE kind = 'heart'"), 1);
+	assert_int_equal(test_import_q(f, "SELECT deleted FROM post WHERE external_id = '19:c1@thread.tacv2/1'"), 1);
+	assert_string_equal(test_import_qs(f, "SELECT body FROM post WHERE external_id = '19:c1@thread.tacv2/1'"), "");
+	assert_int_equal(test_import_q(f, "SELECT count FROM post_reaction WHERE kind = 'like'"), 2);
+	assert_int_equal(test_import_q(f, "SELECT count FROM post_reaction WHERE kind = 'heart'"), 1);
 }
 
 static void
 test_teams_html_mention_and_subject(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "{\"id\":\"5\",\"replyToId\":null,\"messageType\":\"message\","
+	assert_int_equal(test_import_json(f, &lcm_fmt_teams, "{\"id\":\"5\",\"replyToId\":null,\"messageType\":\"message\","
 		"\"createdDateTime\":\"2021-03-29T03:45:10Z\",\"subject\":\"Week 2 help?\","
 		"\"body\":{\"contentType\":\"html\",\"content\":\"<p>Thanks <at id=\\\"0\\\">Jane"
 		" Smith</at></p>\"}," CHAN "," FROM("7") "}"), 0);
-	assert_string_equal(qs(f, "SELECT body FROM post"), "Thanks @Jane Smith");
-	assert_string_equal(qs(f, "SELECT title FROM thread"), "Week 2 help?");
-	assert_int_equal(q(f, "SELECT is_question FROM post"), 1);
+	assert_string_equal(test_import_qs(f, "SELECT body FROM post"), "Thanks @Jane Smith");
+	assert_string_equal(test_import_qs(f, "SELECT title FROM thread"), "Week 2 help?");
+	assert_int_equal(test_import_q(f, "SELECT is_question FROM post"), 1);
 }
 
 static void
 test_teams_chat_messages(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, "[{\"id\":\"9\",\"replyToId\":null,\"messageType\":\"message\","
+	assert_int_equal(test_import_json(f, &lcm_fmt_teams, "[{\"id\":\"9\",\"replyToId\":null,\"messageType\":\"message\","
 		"\"createdDateTime\":\"2021-03-29T03:45:10Z\",\"chatId\":\"19:chat@thread.v2\","
 		"\"body\":{\"contentType\":\"text\",\"content\":\"hi\"}," FROM("7") "}]"), 0);
-	assert_string_equal(qs(f, "SELECT name FROM course"), "chats");
-	assert_string_equal(qs(f, "SELECT external_id FROM post"), "19:chat@thread.v2/9");
+	assert_string_equal(test_import_qs(f, "SELECT name FROM course"), "chats");
+	assert_string_equal(test_import_qs(f, "SELECT external_id FROM post"), "19:chat@thread.v2/9");
 }
 
 static void
 test_teams_bad_message_refused(void **state)
 {
-	struct fx *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, PAGE(MSG("1", "null", "message", "," FROM("7")) ","
+	assert_int_equal(test_import_json(f, &lcm_fmt_teams, PAGE(MSG("1", "null", "message", "," FROM("7")) ","
 		"{\"id\":\"2\",\"replyToId\":null,\"messageType\":\"message\","
 		"\"createdDateTime\":\"2021-03-29T03:45:10Z\"," FROM("7") ",\"body\":{}}")), -1);
 	assert_string_equal(f->err.msg, "value[1].channelIdentity: missing, and no chatId:"
 			    " a message of neither a channel nor a chat");
-	assert_int_equal(q(f, "SELECT count(*) FROM post"), 0);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM post"), 0);
 }
 
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_teams_reply_in_its_root_thread, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_teams_expanded_replies, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_teams_system_and_application_left_out, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_teams_deleted_and_reactions, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_teams_html_mention_and_subject, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_teams_chat_messages, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_teams_bad_message_refused, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_teams_reply_in_its_root_thread, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_teams_expanded_replies, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_teams_system_and_application_left_out, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_teams_deleted_and_reactions, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_teams_html_mention_and_subject, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_teams_chat_messages, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_teams_bad_message_refused, test_import_setup, test_import_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -19,15 +19,7 @@
 #include "import.h"
 #include "store.h"
 #include "store_write.h"
-#include "support.h"
-
-struct fixture {
-	struct lcm_store st;
-	struct lcm_import_opts opts;
-	struct lcm_import_stats stats;
-	struct lcm_err err;
-	char path[64];
-};
+#include "support_import.h"
 
 #define TSV_HEADER "id\teventname\tcomponent\taction\ttarget\tobjecttable\tobjectid\t" \
 	"crud\tedulevel\tcontextid\tcontextlevel\tcontextinstanceid\tuserid\tcourseid\t" \
@@ -42,58 +34,12 @@ struct fixture {
 #define A2 "2\t\\\\core\\\\event\\\\course_viewed\tcore\tviewed\tcourse\tNULL\tNULL\tr\t2" \
 	"\t26\t50\t3\t3\t3\tNULL\t0\tN;\t1453204748\tweb\t86.156.130.212\tNULL\n"
 
-static int
-setup(void **state)
-{
-	struct fixture *f = calloc(1, sizeof(*f));
-
-	lcm_err_init(&f->err);
-	if (lcm_store_open(&f->st, ":memory:", LCM_STORE_CREATE, 0, &f->err) < 0) {
-		free(f);
-		return -1;
-	}
-	snprintf(f->path, sizeof(f->path), "/tmp/lcm-logstore-XXXXXX");
-	*state = f;
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fixture *f = *state;
-
-	lcm_store_close(&f->st);
-	unlink(f->path);
-	free(f);
-	return 0;
-}
-
-/* Writes text to a new temporary file and imports it. */
-static int
-import(struct fixture *f, const char *text)
-{
-	int fd;
-	FILE *fp;
-
-	if (f->path[strlen(f->path) - 1] != 'X')
-		unlink(f->path);
-	snprintf(f->path, sizeof(f->path), "/tmp/lcm-logstore-XXXXXX");
-	fd = mkstemp(f->path);
-	assert_true(fd >= 0);
-	fp = fdopen(fd, "w");
-	assert_non_null(fp);
-	fputs(text, fp);
-	fclose(fp);
-	lcm_err_init(&f->err);
-	return lcm_import_file(&f->st, f->path, &f->opts, &f->stats, &f->err);
-}
-
 static void
 test_logstore_tsv_rows_become_events(void **state)
 {
-	struct fixture *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, TSV_HEADER A1 A2), 0);
+	assert_int_equal(test_import_text(f, "logstore", TSV_HEADER A1 A2), 0);
 	assert_string_equal(f->stats.format, "moodle-logstore");
 	assert_int_equal(test_query_int(&f->st, "SELECT count(*) FROM event"), 2);
 	/* the escaped name read back with single backslashes */
@@ -117,11 +63,11 @@ test_logstore_tsv_rows_become_events(void **state)
 static void
 test_logstore_csv_same_as_tsv(void **state)
 {
-	struct fixture *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, TSV_HEADER A1 A2), 0);
+	assert_int_equal(test_import_text(f, "logstore", TSV_HEADER A1 A2), 0);
 	/* psql's CSV: empty for NULL, JSON other, no escapes */
-	assert_int_equal(import(f, CSV_HEADER
+	assert_int_equal(test_import_text(f, "logstore", CSV_HEADER
 		"1,\\core\\event\\user_loggedin,core,loggedin,user,user,3,r,0,1,10,0,3,0,,0,"
 		"\"{\"\"username\"\": \"\"demouser\"\"}\",1453204740,web,86.156.130.212,\n"
 		"2,\\core\\event\\course_viewed,core,viewed,course,,,r,2,26,50,3,3,3,,0,null,"
@@ -134,10 +80,10 @@ test_logstore_csv_same_as_tsv(void **state)
 static void
 test_logstore_nobody_and_anonymous(void **state)
 {
-	struct fixture *f = *state;
+	struct test_import *f = *state;
 
 	/* user 0 (not logged in) and an anonymous event name no one */
-	assert_int_equal(import(f, CSV_HEADER
+	assert_int_equal(test_import_text(f, "logstore", CSV_HEADER
 		"5,\\core\\event\\course_viewed,core,viewed,course,\\N,\\N,r,2,2,50,1,0,1,"
 		"\\N,0,N;,1674475020,web,0.0.0.0,\\N\n"
 		"6,\\mod_feedback\\event\\response_submitted,mod_feedback,submitted,response,"
@@ -150,10 +96,10 @@ test_logstore_nobody_and_anonymous(void **state)
 static void
 test_logstore_bad_row_changes_nothing(void **state)
 {
-	struct fixture *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, TSV_HEADER A1), 0);
-	assert_int_equal(import(f, TSV_HEADER A2
+	assert_int_equal(test_import_text(f, "logstore", TSV_HEADER A1), 0);
+	assert_int_equal(test_import_text(f, "logstore", TSV_HEADER A2
 		"9\t\\\\core\\\\event\\\\course_viewed\tcore\tviewed\tcourse\tNULL\tNULL\tr\t2"
 		"\t26\t50\t3\tabc\t3\tNULL\t0\tN;\t1453204748\tweb\t86.156.130.212\tNULL\n"), -1);
 	assert_int_equal(f->err.line, 3);
@@ -164,9 +110,9 @@ test_logstore_bad_row_changes_nothing(void **state)
 static void
 test_logstore_bad_time(void **state)
 {
-	struct fixture *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, CSV_HEADER
+	assert_int_equal(test_import_text(f, "logstore", CSV_HEADER
 		"2,\\core\\event\\course_viewed,core,viewed,course,,,r,2,26,50,3,3,3,,0,N;,"
 		"2016-01-19 12:00,web,,\n"), -1);
 	assert_int_equal(f->err.line, 2);
@@ -177,14 +123,14 @@ test_logstore_bad_time(void **state)
 static void
 test_logstore_other_cut_short(void **state)
 {
-	struct fixture *f = *state;
+	struct test_import *f = *state;
 
 	/* a string of 8 bytes said, 5 given: a cell cut by a spreadsheet */
-	assert_int_equal(import(f, CSV_HEADER
+	assert_int_equal(test_import_text(f, "logstore", CSV_HEADER
 		"1,\\core\\event\\user_loggedin,core,loggedin,user,user,3,r,0,1,10,0,3,0,,0,"
 		"\"a:1:{s:8:\"\"username\"\";s:8:\"\"demo\"\";}\",1453204740,web,,\n"), -1);
 	assert_non_null(strstr(f->err.msg, "column 'other': not PHP-serialised data"));
-	assert_int_equal(import(f, CSV_HEADER
+	assert_int_equal(test_import_text(f, "logstore", CSV_HEADER
 		"1,\\core\\event\\user_loggedin,core,loggedin,user,user,3,r,0,1,10,0,3,0,,0,"
 		"\"{\"\"username\"\": \",1453204740,web,,\n"), -1);
 	assert_non_null(strstr(f->err.msg, "column 'other': neither PHP-serialised nor JSON"));
@@ -194,10 +140,10 @@ test_logstore_other_cut_short(void **state)
 static void
 test_logstore_php_values(void **state)
 {
-	struct fixture *f = *state;
+	struct test_import *f = *state;
 
 	/* nested arrays, objects, floats, booleans, negative integers */
-	assert_int_equal(import(f, CSV_HEADER
+	assert_int_equal(test_import_text(f, "logstore", CSV_HEADER
 		"3,\\core\\event\\user_loggedin,core,loggedin,user,user,3,r,0,1,10,0,7,0,,0,"
 		"\"a:4:{i:0;d:1.5E+25;s:1:\"\"o\"\";O:8:\"\"stdClass\"\":1:{s:1:\"\"b\"\";b:1;}"
 		"s:1:\"\"a\"\";a:1:{i:-2;N;}s:8:\"\"username\"\";s:3:\"\"ana\"\";}\","
@@ -208,9 +154,9 @@ test_logstore_php_values(void **state)
 static void
 test_logstore_not_an_event_class(void **state)
 {
-	struct fixture *f = *state;
+	struct test_import *f = *state;
 
-	assert_int_equal(import(f, CSV_HEADER
+	assert_int_equal(test_import_text(f, "logstore", CSV_HEADER
 		"2,course_viewed,core,viewed,course,,,r,2,26,50,3,3,3,,0,N;,1453204748,web,,\n"),
 		-1);
 	assert_non_null(strstr(f->err.msg, "column 'eventname': not a Moodle event class"));
@@ -220,14 +166,14 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_logstore_tsv_rows_become_events, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_logstore_csv_same_as_tsv, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_logstore_nobody_and_anonymous, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_logstore_bad_row_changes_nothing, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_logstore_bad_time, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_logstore_other_cut_short, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_logstore_php_values, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_logstore_not_an_event_class, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_logstore_tsv_rows_become_events, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_logstore_csv_same_as_tsv, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_logstore_nobody_and_anonymous, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_logstore_bad_row_changes_nothing, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_logstore_bad_time, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_logstore_other_cut_short, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_logstore_php_values, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_logstore_not_an_event_class, test_import_setup, test_import_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
