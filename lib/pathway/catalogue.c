@@ -119,25 +119,32 @@ release_index(struct lcm_catalogue *c)
 	lcm_strmap_release(&c->skill_idx);
 }
 
+/* Frees what one brick holds (not the brick itself). */
+static void
+brick_release(struct lcm_brick *b)
+{
+	size_t i;
+
+	free(b->id);
+	free(b->title);
+	free(b->format);
+	free(b->language);
+	free(b->url);
+	lcm_strlist_release(&b->skills);
+	lcm_strlist_release(&b->prereqs);
+	for (i = 0; i < b->nbands; i++)
+		lcm_strlist_release(&b->bands[i].ids);
+	free(b->bands);
+}
+
 void
 lcm_catalogue_release(struct lcm_catalogue *c)
 {
-	size_t i, j;
+	size_t i;
 
 	release_index(c);
 	for (i = 0; i < c->n; i++) {
-		struct lcm_brick *b = &c->b[i];
-
-		free(b->id);
-		free(b->title);
-		free(b->format);
-		free(b->language);
-		free(b->url);
-		lcm_strlist_release(&b->skills);
-		lcm_strlist_release(&b->prereqs);
-		for (j = 0; j < b->nbands; j++)
-			lcm_strlist_release(&b->bands[j].ids);
-		free(b->bands);
+		brick_release(&c->b[i]);
 	}
 	free(c->b);
 	free(c->name);
@@ -226,7 +233,6 @@ lcm_catalogue_add(struct lcm_catalogue *c, const char *const *v, long line,
 {
 	struct lcm_brick *b;
 	int64_t duration, level = 0;
-	size_t i;
 
 	if (!v[LCM_CAT_ID] || !*v[LCM_CAT_ID])
 		return lcm_error(err, "column 'id' is empty");
@@ -255,16 +261,7 @@ lcm_catalogue_add(struct lcm_catalogue *c, const char *const *v, long line,
 	if (parse_bands(b, v[LCM_CAT_REMEDIAL], err) < 0) {
 		/* not kept: free what was made */
 		c->n--;
-		free(b->id);
-		free(b->title);
-		free(b->format);
-		free(b->language);
-		free(b->url);
-		lcm_strlist_release(&b->skills);
-		lcm_strlist_release(&b->prereqs);
-		for (i = 0; i < b->nbands; i++)
-			lcm_strlist_release(&b->bands[i].ids);
-		free(b->bands);
+		brick_release(b);
 		return -1;
 	}
 	return 0;
