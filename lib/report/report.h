@@ -149,6 +149,25 @@ struct lcm_report_need {
 	int no_brick;			/* a catalogue is there, and none teaches it */
 };
 
+/* A post worth highlighting (contributions.h), of the recognition section. */
+struct lcm_report_contribution {
+	char *person, *name;		/* its author; name NULL: unknown or pseudonymised */
+	char *subject;			/* the post's subject, else its thread's */
+	char *excerpt;			/* 120 characters of its text */
+	char *reasons;			/* lcm_contribution_reasons() */
+	char *url;			/* NULL without --url */
+	int64_t created;
+	double score;			/* lcm_contribution_score() */
+};
+
+/* A milestone crossed in the period (milestones.h, the default ladder). */
+struct lcm_report_milestone {
+	char *person, *name;		/* NULL: a course's milestone */
+	char *course;			/* the course's id or name, NULL: none */
+	char *milestone;		/* the rule's name */
+	int64_t value, at;		/* the count, and when it was crossed */
+};
+
 struct lcm_report {
 	char *title;
 	char *group;		/* the group's key; NULL: everyone or "none" */
@@ -207,6 +226,13 @@ struct lcm_report {
 	int64_t needs_questions;	/* learners' questions of the period */
 	int needs_periods;		/* periods compared with */
 	int has_catalogue;
+
+	/* 9. recognition: the period's best posts, the milestones crossed */
+	int has_recognition;		/* the section was made (whole community) */
+	struct lcm_report_contribution *contributions;
+	size_t ncontributions;
+	struct lcm_report_milestone *milestones;
+	size_t nmilestones;
 };
 
 /* Words of the history, for the themes (report_terms.c). */

@@ -620,6 +620,67 @@ needs(struct lcm_buf *b, const struct lcm_report *r)
 	lcm_buf_adds(b, "</section>\n");
 }
 
+/* A person of the recognition section as named: their name, else their id. */
+static const char *
+named(const char *person, const char *name)
+{
+	return name ? name : person ? person : "";
+}
+
+/* Section 9: whom to congratulate (whole community). */
+static void
+recognition(struct lcm_buf *b, const struct lcm_report *r)
+{
+	static const char *const ccols[] = { "Excerpt", ">Score", "By", "Why" };
+	static const char *const mcols[] = { "Milestone", "Who", ">Count", "When" };
+	char v[32];
+	size_t i;
+
+	if (!r->has_recognition)
+		return;
+	section(b, "contributions", "Contributions of the period",
+		"Posts worth showing, by the score of lcm-engage --contributions.");
+	if (!r->ncontributions) {
+		lcm_buf_adds(b, "<p class=\"empty\">No post stands out in the period.</p>\n");
+	} else {
+		table_head(b, "Best contributions", ccols, 4);
+		for (i = 0; i < r->ncontributions; i++) {
+			const struct lcm_report_contribution *x = &r->contributions[i];
+
+			lcm_buf_adds(b, "<tr>");
+			row_head(b, x->excerpt, x->url);
+			lcm_buf_printf(b, "<td class=\"n\">%s</td><td>", lcm_report_num(x->score, 2, v));
+			esc(b, named(x->person, x->name));
+			lcm_buf_adds(b, "</td><td>");
+			esc(b, x->reasons);
+			lcm_buf_adds(b, "</td></tr>\n");
+		}
+		table_end(b);
+	}
+	lcm_buf_adds(b, "</section>\n");
+	section(b, "milestones", "Milestones crossed",
+		"Firsts and thresholds of the period, each a reason to congratulate.");
+	if (!r->nmilestones) {
+		lcm_buf_adds(b, "<p class=\"empty\">No milestone crossed in the period.</p>\n"
+			     "</section>\n");
+		return;
+	}
+	table_head(b, "Milestones", mcols, 4);
+	for (i = 0; i < r->nmilestones; i++) {
+		const struct lcm_report_milestone *x = &r->milestones[i];
+
+		lcm_buf_adds(b, "<tr>");
+		row_head(b, x->milestone, NULL);
+		lcm_buf_adds(b, "<td>");
+		esc(b, x->person ? named(x->person, x->name) : x->course ? x->course : "");
+		lcm_buf_adds(b, "</td>");
+		num_cell(b, x->value);
+		lcm_buf_printf(b, "<td>%s</td></tr>\n", lcm_report_datetime(x->at, r->local, v));
+	}
+	table_end(b);
+	lcm_buf_adds(b, "</section>\n");
+}
+
 void
 lcm_report_html(const struct lcm_report *r, struct lcm_buf *out)
 {
@@ -635,6 +696,7 @@ lcm_report_html(const struct lcm_report *r, struct lcm_buf *out)
 	resources(out, r);
 	nudges(out, r);
 	needs(out, r);
+	recognition(out, r);
 	lcm_buf_printf(out, "</main>\n<footer><div>Made by lcm-report for the period ending %s."
 		       " Counts leave out deleted and private posts; staff are not learners."
 		       " See lcm-report(1) for how each figure is computed.</div></footer>\n"

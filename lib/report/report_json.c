@@ -364,6 +364,46 @@ needs(struct jw *w, const struct lcm_report *r)
 	close_(w, '}');
 }
 
+/* Section 9: whom to congratulate (whole community). */
+static void
+recognition(struct jw *w, const struct lcm_report *r)
+{
+	size_t i;
+
+	if (!r->has_recognition)
+		return;
+	open_(w, "contributions", '[');
+	for (i = 0; i < r->ncontributions; i++) {
+		const struct lcm_report_contribution *x = &r->contributions[i];
+
+		open_(w, NULL, '{');
+		str(w, "person", x->person);
+		str(w, "name", x->name);
+		when(w, "created", x->created, r->local);
+		real(w, "score", x->score);
+		str(w, "reasons", x->reasons);
+		str(w, "subject", x->subject);
+		str(w, "excerpt", x->excerpt);
+		str(w, "url", x->url);
+		close_(w, '}');
+	}
+	close_(w, ']');
+	open_(w, "milestones", '[');
+	for (i = 0; i < r->nmilestones; i++) {
+		const struct lcm_report_milestone *x = &r->milestones[i];
+
+		open_(w, NULL, '{');
+		str(w, "person", x->person);
+		str(w, "name", x->name);
+		str(w, "course", x->course);
+		str(w, "milestone", x->milestone);
+		num(w, "value", x->value);
+		when(w, "at", x->at, r->local);
+		close_(w, '}');
+	}
+	close_(w, ']');
+}
+
 void
 lcm_report_json(const struct lcm_report *r, struct lcm_buf *out)
 {
@@ -401,6 +441,7 @@ lcm_report_json(const struct lcm_report *r, struct lcm_buf *out)
 	close_(&w, '}');
 	nudges(&w, r);
 	needs(&w, r);
+	recognition(&w, r);
 	w.depth = 0;
 	lcm_buf_adds(out, "\n}\n");
 }

@@ -416,6 +416,63 @@ needs(struct lcm_buf *b, const struct lcm_report *r)
 	}
 }
 
+/* A person of the recognition section as named: their name, else their id. */
+static const char *
+named(const char *person, const char *name)
+{
+	return name ? name : person ? person : "";
+}
+
+/* Section 9: whom to congratulate (whole community). */
+static void
+recognition(struct lcm_buf *b, const struct lcm_report *r)
+{
+	char v[32];
+	size_t i;
+
+	if (!r->has_recognition)
+		return;
+	lcm_buf_adds(b, "\n## Contributions of the period\n\n");
+	if (!r->ncontributions) {
+		lcm_buf_adds(b, "No post stands out in the period.\n");
+	} else {
+		lcm_buf_adds(b, "| Score | By | Why | Excerpt |\n|---:|---|---|---|\n");
+		for (i = 0; i < r->ncontributions; i++) {
+			const struct lcm_report_contribution *x = &r->contributions[i];
+
+			lcm_buf_printf(b, "| %s | ", lcm_report_num(x->score, 2, v));
+			esc(b, named(x->person, x->name));
+			lcm_buf_adds(b, " | ");
+			esc(b, x->reasons);
+			lcm_buf_adds(b, " | ");
+			if (x->url)
+				lcm_buf_adds(b, "[");
+			esc(b, x->excerpt);
+			if (x->url) {
+				lcm_buf_adds(b, "](");
+				lcm_buf_adds(b, x->url);
+				lcm_buf_adds(b, ")");
+			}
+			lcm_buf_adds(b, " |\n");
+		}
+	}
+	lcm_buf_adds(b, "\n## Milestones crossed\n\n");
+	if (!r->nmilestones) {
+		lcm_buf_adds(b, "No milestone crossed in the period.\n");
+		return;
+	}
+	lcm_buf_adds(b, "| When | Who | Milestone | Count |\n|---|---|---|---:|\n");
+	for (i = 0; i < r->nmilestones; i++) {
+		const struct lcm_report_milestone *x = &r->milestones[i];
+
+		lcm_buf_printf(b, "| %s | ", lcm_report_datetime(x->at, r->local, v));
+		esc(b, x->person ? named(x->person, x->name) : x->course ? x->course : "");
+		lcm_buf_adds(b, " | ");
+		esc(b, x->milestone);
+		lcm_buf_printf(b, " | %lld |\n", (long long)x->value);
+	}
+}
+
 void
 lcm_report_md(const struct lcm_report *r, struct lcm_buf *out)
 {
@@ -429,4 +486,5 @@ lcm_report_md(const struct lcm_report *r, struct lcm_buf *out)
 	resources(out, r);
 	nudges(out, r);
 	needs(out, r);
+	recognition(out, r);
 }

@@ -98,4 +98,18 @@ void lcm_report_resources(const struct lcm_report_log *log, const struct lcm_eng
 int lcm_report_nudges(struct lcm_store *st, const struct lcm_report_opts *o,
 		      struct lcm_report *r, struct lcm_err *err);
 
+/*
+ * The recognition section into r (whole community): the period's top
+ * posts by lcm-engage --contributions' score (staff left out) and the
+ * milestones of the default ladder crossed in the period, as
+ * lcm-engage --milestones --all lists them: the report only reads, it
+ * records nothing. 0, or -1 with err filled.
+ */
+int lcm_report_recognition(struct lcm_store *st, const struct lcm_engage *e,
+			   const struct lcm_report_opts *o, struct lcm_report *r,
+			   struct lcm_err *err);
+
+/* Frees what lcm_report_recognition put in r. */
+void lcm_report_recognition_release(struct lcm_report *r);
+
 #endif

@@ -558,6 +558,60 @@ needs(struct txt *t, const struct lcm_report *r)
 	}
 }
 
+/* A person of the recognition section as named: their name, else their id. */
+static const char *
+named(const char *person, const char *name)
+{
+	return name ? name : person ? person : "";
+}
+
+/* Section 9: whom to congratulate (whole community). */
+static void
+recognition(struct txt *t, const struct lcm_report *r)
+{
+	char v[32], line[96];
+	size_t i;
+
+	if (!r->has_recognition)
+		return;
+	snprintf(line, sizeof(line), "CONTRIBUTIONS OF THE PERIOD (%zu)", r->ncontributions);
+	heading(t, line);
+	if (!r->ncontributions)
+		lcm_buf_adds(t->b, "no post stands out in the period\n");
+	for (i = 0; i < r->ncontributions; i++) {
+		const struct lcm_report_contribution *x = &r->contributions[i];
+
+		rcell(t, lcm_report_num(x->score, 2, v), 6);
+		lcm_buf_adds(t->b, "  ");
+		cell(t, named(x->person, x->name), 20);
+		lcm_buf_adds(t->b, "  ");
+		cell(t, x->reasons, 50);
+		eol(t);
+		lcm_buf_adds(t->b, "        ");
+		wrap(t, x->excerpt, 8, 8);
+		if (x->url) {
+			lcm_buf_adds(t->b, "        ");
+			lcm_buf_adds(t->b, x->url);
+			eol(t);
+		}
+	}
+	snprintf(line, sizeof(line), "MILESTONES CROSSED (%zu)", r->nmilestones);
+	heading(t, line);
+	if (!r->nmilestones) {
+		lcm_buf_adds(t->b, "no milestone crossed in the period\n");
+		return;
+	}
+	for (i = 0; i < r->nmilestones; i++) {
+		const struct lcm_report_milestone *x = &r->milestones[i];
+
+		cell(t, lcm_report_datetime(x->at, r->local, v), 24);
+		cell(t, x->person ? named(x->person, x->name) : x->course ? x->course : "", 20);
+		cell(t, x->milestone, 22);
+		rnum(t, x->value, 6);
+		eol(t);
+	}
+}
+
 void
 lcm_report_text(const struct lcm_report *r, int color, struct lcm_buf *out)
 {
@@ -573,4 +627,5 @@ lcm_report_text(const struct lcm_report *r, int color, struct lcm_buf *out)
 	resources(&t, r);
 	nudges(&t, r);
 	needs(&t, r);
+	recognition(&t, r);
 }

@@ -454,6 +454,67 @@ test_report_make_pseudonymizes(void **state)
 	destroy(f);
 }
 
+/*
+ * Recognition: learners' posts of the period by lcm-engage's score (staff
+ * left out): p1 drew l2's reply (replies 1, repliers 1: 2), p2 answered
+ * l1's question (answered-peer: 2), p7 drew l1's reply (2); p3's reply is
+ * by staff (still a reply: 2); p6's reply is deleted and p8 answers no
+ * question (0, under the minimum). Ties go to the earlier post.
+ * Milestones crossed in the period: the first posts of l1, l2, l4, l5
+ * (l3 and l6 posted before), the first replies to a peer of l2 (p2) and
+ * l1 (p8): six, in time order.
+ */
+static void
+test_report_make_recognition(void **state)
+{
+	struct lcm_report *r = rep(state);
+	static const char *const who[] = {
+		"Alice Martin", "Bruno Dupont", "Bruno Dupont", "David Roux", "Elodie Blanc",
+		"Alice Martin"
+	};
+	static const char *const what[] = {
+		"first-post", "first-post", "first-reply-to-peer", "first-post", "first-post",
+		"first-reply-to-peer"
+	};
+	size_t i;
+
+	assert_true(r->has_recognition);
+	assert_int_equal(r->ncontributions, 4);
+	assert_string_equal(r->contributions[0].name, "Alice Martin");
+	assert_string_equal(r->contributions[0].reasons, "replies:1;repliers:1");
+	assert_string_equal(r->contributions[0].subject, "Joins");
+	assert_string_equal(r->contributions[1].name, "Bruno Dupont");
+	assert_string_equal(r->contributions[1].reasons, "answered-peer");
+	assert_string_equal(r->contributions[2].name, "David Roux");
+	assert_string_equal(r->contributions[3].name, "Bruno Dupont");
+	for (i = 0; i < r->ncontributions; i++)
+		assert_true(r->contributions[i].score == 2.0);
+	assert_int_equal(r->nmilestones, 6);
+	for (i = 0; i < r->nmilestones; i++) {
+		assert_string_equal(r->milestones[i].name, who[i]);
+		assert_string_equal(r->milestones[i].milestone, what[i]);
+		assert_int_equal(r->milestones[i].value, 1);
+		assert_string_equal(r->milestones[i].course, i >= 4 ? "C2" : "C1");
+	}
+}
+
+/* A report split by cohort has no recognition section (whole community only). */
+static void
+test_report_make_recognition_whole_only(void **state)
+{
+	struct lcm_report_opts o;
+	struct fixture *f;
+
+	(void)state;
+	defaults(&o);
+	o.split = LCM_SPLIT_COHORT;
+	f = build(&o, 0);
+	assert_false(f->r.has_recognition);
+	assert_int_equal(f->r.ncontributions, 0);
+	assert_int_equal(f->r.nmilestones, 0);
+	destroy(f);
+}
+
 static void
 test_report_make_links_threads(void **state)
 {
@@ -610,6 +671,8 @@ main(void)
 		cmocka_unit_test(test_report_make_split_by_manager),
 		cmocka_unit_test(test_report_make_split_by_course),
 		cmocka_unit_test(test_report_make_pseudonymizes),
+		F(test_report_make_recognition),
+		cmocka_unit_test(test_report_make_recognition_whole_only),
 		cmocka_unit_test(test_report_make_links_threads),
 		cmocka_unit_test(test_report_load_refuses_reversed_period),
 		cmocka_unit_test(test_report_make_empty_store),
