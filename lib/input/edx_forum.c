@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "reaction.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -27,6 +28,8 @@ struct doc {
 	const char *username, *course, *title, *body, *thread_type, *commentable;
 	int64_t created, updated;
 	int has_updated, endorsed;
+	int has_votes;
+	int64_t votes;		/* up less down (votes.point, else the counts) */
 };
 
 /* A string member (NULL when absent or null); other types are errors. */
@@ -63,6 +66,50 @@ id(const json_t *o, const char *key, int required, const struct lcm_json_at *at,
 	return 0;
 }
 
+/* An integer member of votes into *out (0 when absent). */
+static int
+vote_count(const json_t *v, const char *key, const struct lcm_json_at *at,
+	   int64_t *out, struct lcm_err *err)
+{
+	const json_t *j = json_object_get(v, key);
+
+	*out = 0;
+	if (!j || json_is_null(j))
+		return 0;
+	if (!json_is_integer(j))
+		return lcm_json_err(err, at, "votes", "%s: expected an integer, found %s", key,
+				    lcm_json_kind(j));
+	*out = json_integer_value(j);
+	return 1;
+}
+
+/*
+ * The votes of a thread or comment ("votes": {"up_count", "down_count",
+ * "point"}, as cs_comments_service keeps them): point, the net votes,
+ * else up less down.
+ */
+static int
+votes(const json_t *j, struct doc *d, const struct lcm_json_at *at, struct lcm_err *err)
+{
+	const json_t *v = json_object_get(j, "votes");
+	int64_t up, down;
+	int has_up, has_down, has_point;
+
+	if (!v || json_is_null(v))
+		return 0;
+	if (!json_is_object(v))
+		return lcm_json_err(err, at, "votes", "expected an object, found %s",
+				    lcm_json_kind(v));
+	if ((has_point = vote_count(v, "point", at, &d->votes, err)) < 0 ||
+	    (has_up = vote_count(v, "up_count", at, &up, err)) < 0 ||
+	    (has_down = vote_count(v, "down_count", at, &down, err)) < 0)
+		return -1;
+	if (!has_point)
+		d->votes = up - down;
+	d->has_votes = has_point || has_up || has_down;
+	return 0;
+}
+
 /* Reads and checks one document; writes nothing. */
 static int
 parse(struct lcm_import *im, const json_t *j, struct doc *d,
@@ -93,6 +140,8 @@ parse(struct lcm_import *im, const json_t *j, struct doc *d,
 		return -1;
 	if (!d->course)
 		return lcm_json_err(err, at, "course_id", "missing");
+	if (votes(j, d, at, err) < 0)
+		return -1;
 	if (json_object_get(j, "updated_at")) {
 		if (lcm_json_time(im, j, "updated_at", at, &d->updated, err) < 0)
 			return -1;
@@ -183,6 +232,9 @@ write_doc(struct lcm_import *im, struct doc *d, struct lcm_err *err)
 		lcm_text_is_question(body) || lcm_text_is_question(d->title);
 	p.accepted = d->endorsed;
 	if (lcm_store_post(im->st, &p, &post, &o, err) < 0)
+		goto out;
+	if (d->has_votes &&
+	    lcm_reaction_put(im->st, post, "votes", d->votes, "openedx:votes", err) < 0)
 		goto out;
 	lcm_in_count(im, LCM_K_POST, o);
 	rc = 0;

@@ -322,6 +322,46 @@ test_lcm_import_json_edx_endorsed_is_accepted(void **state)
 	assert_int_equal(test_import_q(f, "SELECT is_question FROM post WHERE external_id = 't1'"), 1);
 }
 
+#define EDX_COMMENT(id, votes) "{\"_id\":{\"$oid\":\"" id "\"},\"_type\":\"Comment\"," \
+	"\"author_id\":\"2\",\"course_id\":\"c/1\",\"body\":\"Yes.\"," \
+	"\"comment_thread_id\":{\"$oid\":\"t1\"}," votes \
+	"\"created_at\":{\"$date\":\"2013-01-13T00:00:00Z\"}}\n"
+
+/* Votes: point when given, else up less down; none, no row; re-import, same. */
+static void
+test_lcm_import_json_edx_votes(void **state)
+{
+	struct test_import *f = *state;
+	const char *doc = EDX_COMMENT("c1", "\"votes\":{\"point\":3,\"up_count\":4,\"down_count\":1},")
+		EDX_COMMENT("c2", "\"votes\":{\"up_count\":2,\"down_count\":5},")
+		EDX_COMMENT("c3", "");
+	int i;
+
+	for (i = 0; i < 2; i++)
+		assert_int_equal(test_import_text(f, "v.mongo", doc), 0);
+	assert_int_equal(test_import_q(f, "SELECT count FROM post_reaction r JOIN post p"
+				       " ON p.id = r.post_id WHERE p.external_id = 'c1'"), 3);
+	assert_int_equal(test_import_q(f, "SELECT count FROM post_reaction r JOIN post p"
+				       " ON p.id = r.post_id WHERE p.external_id = 'c2'"), -3);
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM post_reaction"), 2);
+	assert_string_equal(test_import_qs(f, "SELECT DISTINCT source FROM post_reaction"),
+			    "openedx:votes");
+}
+
+/* A votes member of the wrong type is refused with its path, nothing stored. */
+static void
+test_lcm_import_json_edx_votes_bad(void **state)
+{
+	struct test_import *f = *state;
+
+	assert_int_equal(test_import_text(f, "v.mongo", EDX_COMMENT("c1", "\"votes\":3,")), -1);
+	assert_non_null(strstr(f->err.msg, "votes: expected an object, found a number"));
+	assert_int_equal(test_import_text(f, "v.mongo",
+					  EDX_COMMENT("c1", "\"votes\":{\"up_count\":\"2\"},")), -1);
+	assert_non_null(strstr(f->err.msg, "up_count: expected an integer"));
+	assert_int_equal(test_import_q(f, "SELECT count(*) FROM post"), 0);
+}
+
 static void
 test_lcm_import_json_tracking_forum_events_make_posts(void **state)
 {
@@ -460,6 +500,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_lang_prefers_option, test_import_setup, test_import_teardown),
 		cmocka_unit_test_setup_teardown(test_lcm_import_json_xapi_without_id_hashes_statement, test_import_setup, test_import_teardown),
 		cmocka_unit_test_setup_teardown(test_lcm_import_json_edx_endorsed_is_accepted, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_edx_votes, test_import_setup, test_import_teardown),
+		cmocka_unit_test_setup_teardown(test_lcm_import_json_edx_votes_bad, test_import_setup, test_import_teardown),
 		cmocka_unit_test_setup_teardown(test_lcm_import_json_tracking_forum_events_make_posts, test_import_setup, test_import_teardown),
 		cmocka_unit_test_setup_teardown(test_lcm_import_json_tracking_gzip, test_import_setup, test_import_teardown),
 		cmocka_unit_test_setup_teardown(test_lcm_import_json_canvas_view_nests_replies, test_import_setup, test_import_teardown),
