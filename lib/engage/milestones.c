@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "buf.h"
 #include "timefmt.h"
@@ -25,11 +26,12 @@ const char lcm_ladder_default[] =
 	"course-100th-post      course_posts    100\n"
 	"course-1000th-post     course_posts    1000\n"
 	"course-10-posters      course_posters  10\n"
-	"course-50-posters      course_posters  50\n";
+	"course-50-posters      course_posters  50\n"
+	"every-question-answered course_answered_weeks 1\n";
 
 static const char *const count_names[LCM_MC_MAX] = {
 	"posts", "peer_replies", "answers", "accepted", "weeks_in_a_row", "days_away",
-	"course_posts", "course_posters"
+	"course_posts", "course_posters", "course_answered_weeks"
 };
 
 const char *
@@ -253,6 +255,163 @@ crossings(const struct lcm_engage *e, const struct lcm_ladder *l, const int64_t 
 	}
 }
 
+/* A learner's question of a course's week, and its first answer. */
+struct qweek {
+	int64_t course, week;
+	size_t answer;		/* post index of the first answer, LCM_NONE: none */
+	int ok;			/* answered within its week */
+};
+
+static int
+qweek_cmp(const void *a, const void *b)
+{
+	const struct qweek *x = a, *y = b;
+
+	if (x->course != y->course)
+		return x->course < y->course ? -1 : 1;
+	return x->week < y->week ? -1 : x->week > y->week;
+}
+
+static int64_t
+week_of(const struct lcm_engage *e, int64_t t)
+{
+	return lcm_engage_week(lcm_engage_day(t, e->o.local));
+}
+
+/* When week w ends: the next Monday at 00:00, in UTC or the local zone. */
+static int64_t
+week_end(const struct lcm_engage *e, int64_t w)
+{
+	int64_t day = (w + 1) * 7 - 3;	/* lcm_engage_week: day 0 is a Thursday */
+	time_t t = (time_t)(day * LCM_DAY);
+	struct tm tm;
+
+	if (!e->o.local || !gmtime_r(&t, &tm))
+		return day * LCM_DAY;
+	return lcm_time_from_local(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0, 0);
+}
+
+/* Adds the crossings of the course rules on count c at time at. */
+static void
+course_crossings(const struct lcm_engage *e, const struct lcm_ladder *l,
+		 enum lcm_milestone_count c, int64_t value, int64_t course, size_t post,
+		 int64_t at, struct lcm_milestones *ms, size_t *cap)
+{
+	size_t i;
+
+	if ((e->o.since != INT64_MIN && at < e->o.since) || at >= e->o.until)
+		return;
+	for (i = 0; i < l->n; i++) {
+		if (l->r[i].count != c || l->r[i].threshold != value)
+			continue;
+		if (ms->n == *cap) {
+			*cap = *cap ? *cap * 2 : 64;
+			ms->m = lcm_xreallocarray(ms->m, *cap, sizeof(*ms->m));
+		}
+		ms->m[ms->n].person = LCM_NONE;
+		ms->m[ms->n].course_id = course;
+		ms->m[ms->n].rule = i;
+		ms->m[ms->n].value = value;
+		ms->m[ms->n].post = post;
+		ms->m[ms->n++].at = at;
+	}
+}
+
+/*
+ * Collective course_answered_weeks: the weeks of a course in which
+ * learners opened questions and every one of them got a reply by someone
+ * else within that week. A week counts once it is over, so the crossing
+ * is placed at the week's end (the next Monday, 00:00), the moment it
+ * became true: a week ending inside [since, until) is listed in that
+ * period and no other. Its post is the answer that completed the week
+ * (the latest of its first answers).
+ */
+static void
+answered_weeks(const struct lcm_engage *e, const struct lcm_ladder *l,
+	       struct lcm_milestones *ms, size_t *cap)
+{
+	struct qweek *q;
+	size_t *first, i, j, n = 0, last;
+	int64_t count = 0, course = 0;
+	int ok;
+
+	for (i = 0; i < l->n && l->r[i].count != LCM_MC_COURSE_ANSWERED_WEEKS; i++)
+		;
+	if (i == l->n || !e->nthreads)
+		return;
+	first = lcm_xreallocarray(NULL, e->nthreads, sizeof(*first));
+	for (i = 0; i < e->nthreads; i++)
+		first[i] = LCM_NONE;
+	for (i = 0; i < e->nposts; i++) {
+		const struct lcm_engage_post *p = &e->posts[i];
+		uint32_t root;
+
+		if (p->hidden || p->thread == LCM_NONE || p->created >= e->o.until ||
+		    (root = e->threads[p->thread].root) == LCM_NONE || root == i ||
+		    p->author == LCM_NONE || p->author == e->posts[root].author)
+			continue;
+		if (first[p->thread] == LCM_NONE || p->created < e->posts[first[p->thread]].created)
+			first[p->thread] = i;
+	}
+	q = lcm_xreallocarray(NULL, e->nthreads, sizeof(*q));
+	for (i = 0; i < e->nthreads; i++) {
+		uint32_t root = e->threads[i].root;
+		const struct lcm_engage_post *r;
+
+		if (root == LCM_NONE)
+			continue;
+		r = &e->posts[root];
+		if (r->hidden || !r->question || r->created >= e->o.until ||
+		    r->author == LCM_NONE || e->persons[r->author].staff)
+			continue;
+		q[n].course = e->threads[i].course_id;
+		q[n].week = week_of(e, r->created);
+		q[n].answer = first[i];
+		q[n].ok = first[i] != LCM_NONE &&
+			week_of(e, e->posts[first[i]].created) == q[n].week;
+		n++;
+	}
+	qsort(q, n, sizeof(*q), qweek_cmp);
+	for (i = 0; i < n; i = j) {
+		ok = 1;
+		last = LCM_NONE;
+		for (j = i; j < n && q[j].course == q[i].course && q[j].week == q[i].week; j++) {
+			ok &= q[j].ok;
+			if (q[j].ok && (last == LCM_NONE ||
+					e->posts[q[j].answer].created >= e->posts[last].created))
+				last = q[j].answer;
+		}
+		if (!i || q[i].course != course)
+			count = 0;
+		course = q[i].course;
+		if (ok && week_end(e, q[i].week) <= e->o.until) {
+			count++;
+			course_crossings(e, l, LCM_MC_COURSE_ANSWERED_WEEKS, count, course, last,
+					 week_end(e, q[i].week), ms, cap);
+		}
+	}
+	free(q);
+	free(first);
+}
+
+/* Time order, then the post, a person's before a course's, then the rule. */
+static const struct lcm_engage *order_e;
+
+static int
+milestone_cmp(const void *a, const void *b)
+{
+	const struct lcm_milestone *x = a, *y = b;
+	int64_t px = order_e->posts[x->post].id, py = order_e->posts[y->post].id;
+
+	if (x->at != y->at)
+		return x->at < y->at ? -1 : 1;
+	if (px != py)
+		return px < py ? -1 : 1;
+	if ((x->person == LCM_NONE) != (y->person == LCM_NONE))
+		return x->person == LCM_NONE ? 1 : -1;
+	return x->rule < y->rule ? -1 : x->rule > y->rule;
+}
+
 int
 lcm_milestones_find(const struct lcm_engage *e, const struct lcm_ladder *l,
 		    struct lcm_milestones *ms)
@@ -343,6 +502,10 @@ lcm_milestones_find(const struct lcm_engage *e, const struct lcm_ladder *l,
 	free(courses);
 	free(first_in_course);
 	free(order);
+	answered_weeks(e, l, ms, &cap);
+	order_e = e;
+	if (ms->n > 1)
+		qsort(ms->m, ms->n, sizeof(*ms->m), milestone_cmp);
 	return 0;
 }
 

@@ -606,7 +606,7 @@ recognition(struct txt *t, const struct lcm_report *r)
 
 		cell(t, lcm_report_datetime(x->at, r->local, v), 24);
 		cell(t, x->person ? named(x->person, x->name) : x->course ? x->course : "", 20);
-		cell(t, x->milestone, 22);
+		cell(t, x->milestone, 24);
 		rnum(t, x->value, 6);
 		eol(t);
 	}

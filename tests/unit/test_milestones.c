@@ -99,7 +99,8 @@ test_ladder_default_parses(void **state)
 	(void)state;
 	lcm_err_init(&err);
 	assert_int_equal(lcm_ladder_parse(lcm_ladder_default, "default", &l, &err), 0);
-	assert_int_equal(l.n, 10);
+	assert_int_equal(l.n, 11);
+	assert_int_equal(l.r[10].count, LCM_MC_COURSE_ANSWERED_WEEKS);
 	assert_string_equal(l.r[0].name, "first-post");
 	assert_int_equal(l.r[3].count, LCM_MC_ANSWERS);
 	assert_int_equal(l.r[3].threshold, 10);
@@ -166,6 +167,95 @@ test_milestones_half_open(void **state)
 	done(f);
 }
 
+#define MON_9_NOV 1794182400	/* 2026-11-09T00:00:00Z: the week of p1 ends */
+
+/* The weeks every question was answered within: ladder of two thresholds. */
+static struct fixture *
+find_weeks(int64_t since, int64_t until, const char *more_sql)
+{
+	struct fixture *f = calloc(1, sizeof(*f));
+	struct lcm_engage_opts o = { 0 };
+	struct lcm_err err;
+
+	lcm_err_init(&err);
+	assert_int_equal(lcm_store_open(&f->st, ":memory:", LCM_STORE_CREATE, 0, &err), 0);
+	if (lcm_store_exec(&f->st, recognition_community, &err) < 0 ||
+	    (more_sql && lcm_store_exec(&f->st, more_sql, &err) < 0) ||
+	    lcm_ladder_parse("aw course_answered_weeks 1\naw2 course_answered_weeks 2\n",
+			     "ladder", &f->l, &err) < 0)
+		fail_msg("%s", err.msg);
+	o.since = since;
+	o.until = until;
+	o.inactive_after = 14 * LCM_DAY;
+	if (lcm_engage_load(&f->st, &o, &f->e, &err) < 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(lcm_milestones_find(&f->e, &f->l, &f->ms), 0);
+	return f;
+}
+
+/*
+ * Week of 2 Nov: b's question p1 answered by a (p2) the next day, the
+ * only learner question (t's p7 is staff's): the course's first such
+ * week, crossed when the week ends, Monday 9 Nov 00:00, at p2. No second
+ * week: the others have no question.
+ */
+static void
+test_milestones_answered_week(void **state)
+{
+	static const char *const want[] = { "C1:aw@2" };
+	struct fixture *f = find_weeks(INT64_MIN, R_END, NULL);
+
+	(void)state;
+	expect(f, want, 1);
+	assert_int_equal(f->ms.m[0].at, MON_9_NOV);
+	assert_int_equal(f->ms.m[0].value, 1);
+	assert_int_equal(f->ms.m[0].person, LCM_NONE);
+	done(f);
+}
+
+/* Half-open: the week's end at until belongs to the next period. */
+static void
+test_milestones_answered_week_half_open(void **state)
+{
+	static const char *const want[] = { "C1:aw@2" };
+	struct fixture *f = find_weeks(INT64_MIN, MON_9_NOV, NULL);
+
+	(void)state;
+	expect(f, want, 0);		/* the week is not over before until */
+	done(f);
+	f = find_weeks(MON_9_NOV, R_END, NULL);
+	expect(f, want, 1);
+	done(f);
+	f = find_weeks(MON_9_NOV + 1, R_END, NULL);
+	expect(f, want, 0);		/* crossed before since */
+	done(f);
+}
+
+/*
+ * A question answered only the week after leaves its week out; one with
+ * no answer too; the next good week is the second (aw2).
+ */
+static void
+test_milestones_answered_week_late_answer(void **state)
+{
+	static const char *const want[] = { "C1:aw@2", "C1:aw2@12" };
+	struct fixture *f = find_weeks(INT64_MIN, R_END,
+		"INSERT INTO thread(id, forum_id, platform, external_id) VALUES"
+		" (4, 1, 'lcm', 'T4'), (5, 1, 'lcm', 'T5'), (6, 1, 'lcm', 'T6');"
+		"INSERT INTO post(id, thread_id, parent_id, parent_ext, author_id, platform,"
+		" external_id, created, body, words, is_question, accepted) VALUES"
+		" (9, 4, NULL, NULL, 2, 'lcm', 'p9', " RT("2026-11-12 10:00") ", 'Q?', 1, 1, 0),"
+		" (10, 4, 9, 'p9', 3, 'lcm', 'p10', " RT("2026-11-16 08:00") ", 'A', 1, 0, 0),"
+		" (11, 5, NULL, NULL, 3, 'lcm', 'p11', " RT("2026-11-24 10:00") ", 'Q?', 1, 1, 0),"
+		" (12, 5, 11, 'p11', 2, 'lcm', 'p12', " RT("2026-11-25 10:00") ", 'A', 1, 0, 0),"
+		" (13, 6, NULL, NULL, 2, 'lcm', 'p13', " RT("2026-12-02 10:00") ", 'Q?', 1, 1, 0);");
+
+	(void)state;
+	expect(f, want, 2);
+	assert_int_equal(f->ms.m[1].at, MON_9_NOV + 21 * LCM_DAY);
+	done(f);
+}
+
 static void
 test_milestones_crossed_once(void **state)
 {
@@ -211,6 +301,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_ladder_default_parses),
 		cmocka_unit_test(test_ladder_bad_lines),
+		cmocka_unit_test(test_milestones_answered_week),
+		cmocka_unit_test(test_milestones_answered_week_half_open),
+		cmocka_unit_test(test_milestones_answered_week_late_answer),
 		cmocka_unit_test(test_milestones_whole_history),
 		cmocka_unit_test(test_milestones_half_open),
 		cmocka_unit_test(test_milestones_crossed_once),
