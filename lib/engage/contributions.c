@@ -29,6 +29,8 @@ lcm_contribution_score(unsigned reasons, int64_t replies, int64_t repliers,
 	}
 	if (reasons & LCM_CONTRIB_R_LONG)
 		s += LCM_CONTRIB_LONG;
+	if (reasons & LCM_CONTRIB_R_LINK)
+		s += LCM_CONTRIB_LINK;
 	return s;
 }
 
@@ -71,6 +73,31 @@ reactions(struct lcm_store *st, const struct lcm_engage *e, int64_t *r, struct l
 	return 0;
 }
 
+/* Marks in link (nposts) the posts of e's period whose text holds an http(s) link. */
+static int
+links(struct lcm_store *st, const struct lcm_engage *e, unsigned char *link, struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	size_t i;
+	int rc;
+
+	if (!(s = lcm_store_prepare(st, "SELECT id FROM post WHERE created >= ?1 AND created < ?2"
+				    " AND (instr(body, 'http://') > 0 OR instr(body, 'https://') > 0)",
+				    err)))
+		return -1;
+	sqlite3_bind_int64(s, 1, e->o.since);
+	sqlite3_bind_int64(s, 2, e->o.until);
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		i = lcm_engage_find_post(e, sqlite3_column_int64(s, 0));
+		if (i != LCM_NONE)
+			link[i] = 1;
+	}
+	sqlite3_finalize(s);
+	if (rc != SQLITE_DONE)
+		return lcm_store_fail(st, err, "reading posts");
+	return 0;
+}
+
 static const struct lcm_engage *sort_e;
 
 /* Best first: score, then earlier, then store id. */
@@ -105,14 +132,16 @@ lcm_contributions(struct lcm_store *st, const struct lcm_engage *e, int include_
 	struct lcm_contribution *c = NULL;
 	struct pair *pairs;
 	int64_t *replies, *repliers, *react;
+	unsigned char *link;
 	size_t i, np = 0, nc = 0, m = e->nposts ? e->nposts : 1;
 	int rc = -1;
 
 	replies = lcm_xcalloc(m, sizeof(*replies));
 	repliers = lcm_xcalloc(m, sizeof(*repliers));
 	react = lcm_xcalloc(m, sizeof(*react));
+	link = lcm_xcalloc(m, 1);
 	pairs = lcm_xreallocarray(NULL, m, sizeof(*pairs));
-	if (reactions(st, e, react, err) < 0)
+	if (reactions(st, e, react, err) < 0 || links(st, e, link, err) < 0)
 		goto out;
 	/* replies drawn from others, until the period's end */
 	for (i = 0; i < e->nposts; i++) {
@@ -147,6 +176,8 @@ lcm_contributions(struct lcm_store *st, const struct lcm_engage *e, int include_
 			k.reasons |= LCM_CONTRIB_R_ANSWERED;
 		if (p->words >= LCM_CONTRIB_LONG_WORDS)
 			k.reasons |= LCM_CONTRIB_R_LONG;
+		if (link[i])
+			k.reasons |= LCM_CONTRIB_R_LINK;
 		k.replies = replies[i];
 		k.repliers = repliers[i];
 		k.reactions = react[i];
@@ -165,6 +196,7 @@ lcm_contributions(struct lcm_store *st, const struct lcm_engage *e, int include_
 out:
 	free(c);
 	free(pairs);
+	free(link);
 	free(replies);
 	free(repliers);
 	free(react);
@@ -187,6 +219,8 @@ lcm_contribution_reasons(const struct lcm_contribution *c, struct lcm_buf *b)
 		lcm_buf_printf(b, "%sreactions:%lld", b->len ? ";" : "", (long long)c->reactions);
 	if (c->reasons & LCM_CONTRIB_R_LONG)
 		lcm_buf_printf(b, "%slong", b->len ? ";" : "");
+	if (c->reasons & LCM_CONTRIB_R_LINK)
+		lcm_buf_printf(b, "%slink", b->len ? ";" : "");
 }
 
 /* A post's origin and text, for the excerpt and the link. */

@@ -27,13 +27,15 @@
 #define LCM_CONTRIB_CAP 5
 #define LCM_CONTRIB_LONG_WORDS 100
 #define LCM_CONTRIB_LONG 0.5
+#define LCM_CONTRIB_LINK 0.25
 #define LCM_CONTRIB_MIN 1.0
 
 /* Reason bits. */
 enum {
 	LCM_CONTRIB_R_ACCEPTED = 1 << 0,	/* accepted */
 	LCM_CONTRIB_R_ANSWERED = 1 << 1,	/* answered-peer */
-	LCM_CONTRIB_R_LONG = 1 << 2		/* long */
+	LCM_CONTRIB_R_LONG = 1 << 2,		/* long */
+	LCM_CONTRIB_R_LINK = 1 << 3		/* link: holds an http(s) link */
 };
 
 /* One post and why. */

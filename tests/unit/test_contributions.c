@@ -69,6 +69,7 @@ test_score_weights(void **state)
 	assert_true(lcm_contribution_score(LCM_CONTRIB_R_ACCEPTED, 0, 0, 0) == 4);
 	assert_true(lcm_contribution_score(LCM_CONTRIB_R_ANSWERED, 0, 0, 0) == 2);
 	assert_true(lcm_contribution_score(LCM_CONTRIB_R_LONG, 0, 0, 0) == 0.5);
+	assert_true(lcm_contribution_score(LCM_CONTRIB_R_LINK, 0, 0, 0) == 0.25);
 	assert_true(lcm_contribution_score(0, 2, 1, 0) == 3);
 	/* log2(1 + 3) = 2 */
 	assert_true(lcm_contribution_score(0, 0, 0, 3) == 2);
@@ -107,6 +108,52 @@ test_contributions_ranked(void **state)
 	lcm_contribution_reasons(&f->c[2], &b);
 	assert_string_equal(b.data, "replies:2;repliers:1");
 	assert_int_equal(id(f, 3), 4);
+	lcm_buf_release(&b);
+	done(f);
+}
+
+/*
+ * A link is a weak signal (+0.25): p1 holds an https link (3 -> 3.25),
+ * p4 an http one (2 -> 2.25); p8's "www." without a scheme does not
+ * count, and p8 stays out (no reply drawn: under the minimum).
+ */
+static void
+test_contributions_links(void **state)
+{
+	struct fixture *f;
+	struct lcm_err err;
+	struct lcm_engage_opts o = { 0 };
+	struct lcm_buf b;
+	size_t i;
+
+	(void)state;
+	f = calloc(1, sizeof(*f));
+	lcm_err_init(&err);
+	lcm_buf_init(&b);
+	assert_int_equal(lcm_store_open(&f->st, ":memory:", LCM_STORE_CREATE, 0, &err), 0);
+	if (lcm_store_exec(&f->st, recognition_community, &err) < 0 ||
+	    lcm_store_exec(&f->st, "UPDATE post SET body = 'See https://x.org/a' WHERE id = 1;"
+			   "UPDATE post SET body = 'Great: http://x.org' WHERE id = 4;"
+			   "UPDATE post SET body = 'www.x.org thanks' WHERE id = 8;", &err) < 0)
+		fail_msg("%s", err.msg);
+	o.since = INT64_MIN;
+	o.until = R_END;
+	o.inactive_after = 14 * LCM_DAY;
+	if (lcm_engage_load(&f->st, &o, &f->e, &err) < 0 ||
+	    lcm_contributions(&f->st, &f->e, 0, 0, &f->c, &f->n, &err) < 0)
+		fail_msg("%s", err.msg);
+	assert_int_equal(f->n, 4);
+	for (i = 0; i < f->n; i++) {
+		lcm_contribution_reasons(&f->c[i], &b);
+		if (id(f, i) == 1) {
+			assert_true(f->c[i].score == 3.25);
+			assert_string_equal(b.data, "replies:2;repliers:1;link");
+		} else if (id(f, i) == 4) {
+			assert_true(f->c[i].score == 2.25);
+		} else {
+			assert_null(strstr(b.data ? b.data : "", "link"));
+		}
+	}
 	lcm_buf_release(&b);
 	done(f);
 }
@@ -162,6 +209,7 @@ main(void)
 		cmocka_unit_test(test_score_weights),
 		cmocka_unit_test(test_score_caps),
 		cmocka_unit_test(test_contributions_ranked),
+		cmocka_unit_test(test_contributions_links),
 		cmocka_unit_test(test_contributions_without_reaction_table),
 		cmocka_unit_test(test_contributions_staff_apart),
 		cmocka_unit_test(test_contributions_half_open),
