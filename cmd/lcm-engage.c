@@ -19,6 +19,7 @@
 #include "open.h"
 #include "render.h"
 #include "timefmt.h"
+#include "versions.h"
 #include "xalloc.h"
 
 enum {
@@ -641,7 +642,7 @@ main(int argc, char **argv)
 		return lcm_cli_finish(&cli, LCM_EXIT_OK);
 	}
 	if (cli.version)
-		return lcm_cli_finish(&cli, lcm_cli_print_version(&cli));
+		return lcm_cli_finish(&cli, lcm_print_versions(&cli));
 	s.o.until = until != INT64_MIN ? until : cli.now;
 	s.o.local = s.local = cli.tz != NULL;
 	s.o.weeks = s.by == LCM_ENGAGE_BY_WEEK;

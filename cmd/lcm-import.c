@@ -19,6 +19,7 @@
 #include "render.h"
 #include "store.h"
 #include "timefmt.h"
+#include "versions.h"
 #include "xalloc.h"
 
 /* --max-json-size goes up to 4 GiB, or what a size_t holds */
@@ -665,7 +666,7 @@ main(int argc, char **argv)
 		return lcm_cli_finish(&cli, LCM_EXIT_OK);
 	}
 	if (cli.version)
-		return lcm_cli_finish(&cli, lcm_cli_print_version(&cli));
+		return lcm_cli_finish(&cli, lcm_print_versions(&cli));
 	if (pseudo && !persons)
 		return lcm_cli_usage_error(&cli, "--pseudonymize goes with --persons");
 	if (persons && (req.nforget || purge || staff.n))

@@ -11,6 +11,7 @@
 #include "pseudo.h"
 #include "store.h"
 #include "timefmt.h"
+#include "versions.h"
 #include "nudge/followup.h"
 #include "nudge/nudge.h"
 #include "nudge/record.h"
@@ -206,7 +207,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if (cli.version) {
-		status = lcm_cli_print_version(&cli);
+		status = lcm_print_versions(&cli);
 		goto out;
 	}
 	if (modes > 1) {

@@ -14,6 +14,7 @@
 #include "pathway.h"
 #include "pseudo.h"
 #include "store.h"
+#include "versions.h"
 #include "xalloc.h"
 
 enum {
@@ -454,7 +455,7 @@ main(int argc, char **argv)
 		goto done;
 	}
 	if (cli.version) {
-		status = lcm_cli_print_version(&cli);
+		status = lcm_print_versions(&cli);
 		goto done;
 	}
 	if (optind < argc) {

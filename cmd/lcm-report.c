@@ -17,6 +17,7 @@
 #include "open.h"
 #include "report.h"
 #include "timefmt.h"
+#include "versions.h"
 #include "xalloc.h"
 
 enum {
@@ -429,7 +430,7 @@ main(int argc, char **argv)
 		return lcm_cli_finish(&cli, LCM_EXIT_OK);
 	}
 	if (cli.version)
-		return lcm_cli_finish(&cli, lcm_cli_print_version(&cli));
+		return lcm_cli_finish(&cli, lcm_print_versions(&cli));
 	s.o.local = cli.tz != NULL;
 	if ((status = check(&cli, &s, period, fmt, pseudo)) != LCM_EXIT_OK)
 		return status;

@@ -17,6 +17,7 @@
 #include "text.h"
 #include "timefmt.h"
 #include "unanswered.h"
+#include "versions.h"
 #include "xalloc.h"
 
 enum {
@@ -373,7 +374,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if (cli.version) {
-		status = lcm_cli_print_version(&cli);
+		status = lcm_print_versions(&cli);
 		goto out;
 	}
 	if (dry_run && !s.o.once) {

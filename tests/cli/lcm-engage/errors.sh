@@ -18,4 +18,6 @@ lcm-engage --now 2026-11-23T09:00:00Z bad.csv; echo "rc=$?"
 printf 'id,name,role\nx,X,boss\n' > badrole.csv
 lcm-engage --now 2026-11-23T09:00:00Z badrole.csv; echo "rc=$?"
 lcm-engage --help | head -n 5; echo "rc=$?"
-lcm-engage --version; echo "rc=$?"
+lcm-engage --version > version.txt; echo "rc=$?"
+# the libraries' versions vary by machine: their names kept, numbers as N
+sed -E '2s/[0-9]+(\.[0-9]+)*/N/g' version.txt

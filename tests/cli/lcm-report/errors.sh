@@ -24,4 +24,6 @@ lcm-report --now 2026-11-23T09:00:00Z -o no-such-dir/r.html; echo "rc=$?"
 touch file
 lcm-report --now 2026-11-23T09:00:00Z --split-by cohort --out-dir file; echo "rc=$?"
 lcm-report --help | head -n 3; echo "rc=$?"
-lcm-report --version; echo "rc=$?"
+lcm-report --version > version.txt; echo "rc=$?"
+# the libraries' versions vary by machine: their names kept, numbers as N
+sed -E '2s/[0-9]+(\.[0-9]+)*/N/g' version.txt
