@@ -7,6 +7,7 @@
 #   make fuzz             each libFuzzer harness for FUZZ_SECONDS (30)
 #   make demo             import the bundled sample community and show it
 #   make install PREFIX=/usr DESTDIR=pkg
+#   make deb              a Debian package (build/lcm_VERSION_ARCH.deb)
 #
 # Missing Debian packages are installed by scripts/deps.sh on first use.
 
@@ -14,6 +15,7 @@ VERSION  = 0.1.0
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
+EXAMPLEDIR ?= $(PREFIX)/share/doc/lcm/examples
 CFLAGS  ?= -O2 -g
 WERROR  ?= -Werror
 CSV_LIBS ?= -lcsv
@@ -46,7 +48,7 @@ ALL_CFLAGS = $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS = $(DEP_LIBS) $(CSV_LIBS) -lm
 
-.PHONY: evaluate all check check-unit check-cli check-update check-valgrind check-valgrind-unit check-valgrind-cli lint install uninstall clean demo bench asan valgrind fuzz
+.PHONY: install-examples deb evaluate all check check-unit check-cli check-update check-valgrind check-valgrind-unit check-valgrind-cli lint install uninstall clean demo bench asan valgrind fuzz
 .SUFFIXES:
 .SECONDARY:
 
@@ -134,14 +136,30 @@ evaluate: all
 	@sh scripts/evaluate $(B)/bin
 	@sh scripts/eval-similar $(B)/bin
 
-install: all
+install: all install-examples
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
 	for p in $(PROGS); do cp $(B)/bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
 	for m in $(MANPAGES); do s=$${m##*.}; cp $$m $(DESTDIR)$(MANDIR)/man$$s/; done
 
+# the crontab and systemd units, nudge templates, a catalogue, the sample
+install-examples:
+	mkdir -p $(DESTDIR)$(EXAMPLEDIR)/nudge $(DESTDIR)$(EXAMPLEDIR)/sample
+	cp scripts/examples/README scripts/examples/crontab scripts/examples/*.service \
+		scripts/examples/*.timer $(DESTDIR)$(EXAMPLEDIR)/
+	cp scripts/nudge/*.txt $(DESTDIR)$(EXAMPLEDIR)/nudge/
+	cp tests/data/lcm-pathway/catalogue.csv $(DESTDIR)$(EXAMPLEDIR)/
+	cp scripts/sample/users.csv scripts/sample/logs.csv scripts/sample/forum_annonces.csv \
+		scripts/sample/forum_questions.csv scripts/sample/forum_cafe.csv \
+		scripts/sample/README.md $(DESTDIR)$(EXAMPLEDIR)/sample/
+
 uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
 	for m in $(MANPAGES); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
+	rm -rf $(DESTDIR)$(EXAMPLEDIR)
+
+# a Debian package of the programs, man pages and examples (scripts/deb)
+deb: all
+	sh scripts/deb/build $(B) $(VERSION)
 
 clean:
 	rm -rf build build-san
