@@ -15,133 +15,113 @@
 #include "pseudo.h"
 #include "needs.h"
 #include "open.h"
+#include "options.h"
 #include "report.h"
 #include "timefmt.h"
 #include "versions.h"
 #include "xalloc.h"
 
-enum {
-	OPT_PERIOD = LCM_OPT_FIRST_PROGRAM, OPT_SINCE, OPT_UNTIL, OPT_WEEKS, OPT_TOP,
-	OPT_TITLE, OPT_URL, OPT_SPLIT_BY, OPT_OUT_DIR, OPT_MIN_GROUP,
-	OPT_INACTIVE_AFTER, OPT_PSEUDONYMIZE, OPT_NEEDS, OPT_NEEDS_PERIODS
-};
-
-static const struct option options[] = {
-	LCM_CLI_OPTIONS,
-	{ "format", required_argument, NULL, 'f' },
-	{ "output", required_argument, NULL, 'o' },
-	{ "period", required_argument, NULL, OPT_PERIOD },
-	{ "since", required_argument, NULL, OPT_SINCE },
-	{ "until", required_argument, NULL, OPT_UNTIL },
-	{ "weeks", required_argument, NULL, OPT_WEEKS },
-	{ "top", required_argument, NULL, OPT_TOP },
-	{ "title", required_argument, NULL, OPT_TITLE },
-	{ "url", required_argument, NULL, OPT_URL },
-	{ "split-by", required_argument, NULL, OPT_SPLIT_BY },
-	{ "out-dir", required_argument, NULL, OPT_OUT_DIR },
-	{ "min-group", required_argument, NULL, OPT_MIN_GROUP },
-	{ "inactive-after", required_argument, NULL, OPT_INACTIVE_AFTER },
-	{ "pseudonymize", no_argument, NULL, OPT_PSEUDONYMIZE },
-	{ "needs", no_argument, NULL, OPT_NEEDS },
-	{ "needs-periods", required_argument, NULL, OPT_NEEDS_PERIODS },
-	{ NULL, 0, NULL, 0 }
-};
-
-/* The full usage on standard output (the man page's SYNOPSIS). */
-static void
-usage(void)
-{
-	printf("Usage: lcm-report [--db PATH] [--period DUR | --since TIME [--until TIME]]\n"
-	       "                  [--weeks N] [--top N] [-f text|md|html|json] [-o FILE]\n"
-	       "                  [--title TEXT] [--url TEMPLATE]\n"
-	       "                  [--split-by cohort|course|manager --out-dir DIR]\n"
-	       "                  [--min-group K] [--inactive-after DUR] [--pseudonymize]\n"
-	       "                  [--tz ZONE] [--now TIME] [-q] [FILE...]\n"
-	       "       lcm-report --needs [-f table|csv|tsv|json|ndjson] [--needs-periods N] ...\n"
-	       "The community dashboard: activity, talk, responsiveness, people, resources.\n"
-	       "\n"
-	       "  --db PATH              store file (default: $LCM_DB, else ./lcm.db);\n"
-	       "                         FILE... (or -) are read instead when given\n"
-	       "  --period DUR           the period: DUR up to --until (default: 7d)\n"
-	       "  --since TIME           start of the period instead\n"
-	       "  --until TIME           end of the period (default: --now)\n"
-	       "  --weeks N              weeks of the weekly charts (default: 12)\n"
-	       "  --top N                rows of each list (default: 10)\n"
-	       "  -f, --format FORMAT    text, md, html or json (default: from the -o\n"
-	       "                         name's extension, else text)\n"
-	       "  -o, --output FILE      write the report there (- : standard output)\n"
-	       "  --title TEXT           the report's title (default: Community report)\n"
-	       "  --url TEMPLATE         link threads: {thread} {post} {course} {forum}\n"
-	       "  --split-by KEY         one report per cohort, course or manager ...\n"
-	       "  --out-dir DIR          ... written in DIR, named after the group\n"
-	       "  --min-group K          no report for a group under K learners (5)\n"
-	       "  --inactive-after DUR   no activity for this long is inactive (14d)\n"
-	       "  --pseudonymize         persons as HMAC pseudonyms (key in LCM_PSEUDO_KEY)\n"
-	       "  --needs                only the rows of \"what learners ask about\"\n"
-	       "  --needs-periods N      periods before, for rising themes (default: 4)\n"
-	       "  --tz ZONE              zone of days, weeks and times shown\n"
-	       "  --now TIME             the current time (default: the clock)\n"
-	       "  -q, --quiet            no messages but errors\n"
-	       "  -h, --help             show this help and exit\n"
-	       "  -V, --version          show the version and exit\n"
-	       "\n"
-	       "With --split-by, each report written is listed on standard output as\n"
-	       "the group and the file, separated by a tab.\n"
-	       "Exit status: 0 done, 1 (--needs) no theme, 2 an error.\n");
-}
-
 struct settings {
 	struct lcm_report_opts o;
 	enum lcm_report_format fmt;
+	const char *fmt_name;		/* -f, else NULL */
 	const char *output, *out_dir;
-	int color;
+	int64_t period;			/* --period, else 0 */
+	int color, pseudo, min_group;
 	int needs;			/* --needs: the rows, in table_fmt */
 	enum lcm_format table_fmt;
 };
 
-/* A whole number from lo to hi for option name, or -1 after the message. */
-static long
-number(const struct lcm_cli *cli, const char *name, const char *arg, long lo, long hi)
-{
-	char *end;
-	long n;
+static struct lcm_cli cli;
+static struct settings s = {
+	.o = {
+		.since = INT64_MIN, .until = INT64_MIN,
+		.inactive_after = 14 * (int64_t)LCM_DAY,
+		.weeks = 12, .top = 10, .needs_periods = 4,
+		.nudge_window = 7 * (int64_t)LCM_DAY,	/* lcm-nudge --window's default */
+	},
+	.min_group = 5,
+};
 
-	errno = 0;
-	n = strtol(arg, &end, 10);
-	if (*end || end == arg || errno || n < lo || n > hi) {
-		lcm_cli_usage_error(cli, "--%s: not a number from %ld to %ld: '%s'",
-				    name, lo, hi, arg);
-		return -1;
-	}
-	return n;
-}
+static const struct lcm_option options[] = {
+	LCM_OPTION_DB(cli, "store file (default: $LCM_DB, else ./lcm.db); FILE... (or -)"
+		      " are read instead when given"),
+	{ .name = "period", .arg = "DUR", .type = LCM_ARG_DURATION, .value = &s.period,
+	  .min = 1, .flags = LCM_OPTF_OR, .help = "the period: DUR up to --until (default: 7d)" },
+	LCM_TIME("since", "TIME", &s.o.since, "start of the period instead"),
+	LCM_TIME("until", "TIME", &s.o.until, "end of the period (default: --now)"),
+	LCM_INT("weeks", "N", &s.o.weeks, 1, 520, "weeks of the weekly charts (default: 12)"),
+	LCM_INT("top", "N", &s.o.top, 1, 1000, "rows of each list (default: 10)"),
+	{ .name = "format", .short_name = 'f', .arg = "FORMAT", .type = LCM_ARG_STR,
+	  .value = &s.fmt_name, .complete = "text md html json table csv tsv ndjson",
+	  .help = "text, md, html or json (default: from the -o name's extension, else"
+		  " text); with --needs: table, csv, tsv, json, ndjson" },
+	LCM_FILE("output", 'o', "FILE", &s.output,
+		 "write the report there (- : standard output)"),
+	LCM_STR("title", 0, "TEXT", &s.o.title, "the report's title (default: Community report)"),
+	LCM_STR("url", 0, "TEMPLATE", &s.o.url, "link threads: {thread} {post} {course} {forum}"),
+	LCM_CHOICE("split-by", "KEY", &s.o.split, lcm_report_splits,
+		   "one report per cohort, course or manager, written in --out-dir"),
+	{ .name = "out-dir", .arg = "DIR", .type = LCM_ARG_STR, .value = &s.out_dir,
+	  .complete = "@dir", .help = "where --split-by writes, a file named after each group" },
+	LCM_INT("min-group", "K", &s.min_group, 0, 1000000,
+		"no report for a group under K learners (default: 5)"),
+	{ .name = "inactive-after", .arg = "DUR", .type = LCM_ARG_DURATION,
+	  .value = &s.o.inactive_after, .min = 1,
+	  .help = "no activity for this long is inactive (default: 14d)" },
+	LCM_FLAG("pseudonymize", 0, &s.pseudo,
+		 "persons as HMAC pseudonyms (key in LCM_PSEUDO_KEY)"),
+	LCM_FLAG("needs", 0, &s.needs, "only the rows of \"what learners ask about\""),
+	LCM_INT("needs-periods", "N", &s.o.needs_periods, 1, LCM_NEEDS_MAX_PERIODS,
+		"periods before, for rising themes (default: 4)"),
+	LCM_OPTION_TZ(cli, "zone of days, weeks and times shown"),
+	LCM_OPTION_NOW(cli, "the current time (default: the clock)"),
+	LCM_OPTION_QUIET(cli, "no messages but errors"),
+	LCM_OPTIONS_END(cli)
+};
+
+static const char *const more_usages[] = {
+	"--needs [-f table|csv|tsv|json|ndjson] [--needs-periods N] ...", NULL
+};
+
+static const struct lcm_program program = {
+	.options = options,
+	.operands = "[FILE...]",
+	.operand_complete = "@file",
+	.more_usages = more_usages,
+	.purpose = "The community dashboard: activity, talk, responsiveness, people, resources.",
+	.epilogue = "With --split-by, each report written is listed on standard output as\n"
+		    "the group and the file, separated by a tab.\n"
+		    "Exit status: 0 done, 1 (--needs) no theme, 2 an error.\n",
+	.version = lcm_print_versions,
+};
 
 /* Writes b to path (a new file, or replaced). 0, or -1 after the message. */
 static int
-write_file(const struct lcm_cli *cli, const char *path, const struct lcm_buf *b)
+write_file(const char *path, const struct lcm_buf *b)
 {
 	FILE *fp = fopen(path, "w");
 	int bad;
 
 	if (!fp) {
-		lcm_cli_warn(cli, "cannot write '%s': %s", path, strerror(errno));
+		lcm_cli_warn(&cli, "cannot write '%s': %s", path, strerror(errno));
 		return -1;
 	}
 	bad = fwrite(b->data, 1, b->len, fp) != b->len;
 	bad |= fclose(fp) != 0;
 	if (bad) {
-		lcm_cli_warn(cli, "cannot write '%s': %s", path, strerror(errno));
+		lcm_cli_warn(&cli, "cannot write '%s': %s", path, strerror(errno));
 		return -1;
 	}
 	return 0;
 }
 
-/* Writes report r in the format of s into b (emptied first). */
+/* Writes report r in the format of -f into b (emptied first). */
 static void
-render(const struct settings *s, const struct lcm_report *r, struct lcm_buf *b)
+render(const struct lcm_report *r, struct lcm_buf *b)
 {
 	lcm_buf_reset(b);
-	switch (s->fmt) {
+	switch (s.fmt) {
 	case LCM_REPORT_MD:
 		lcm_report_md(r, b);
 		break;
@@ -152,15 +132,14 @@ render(const struct settings *s, const struct lcm_report *r, struct lcm_buf *b)
 		lcm_report_json(r, b);
 		break;
 	default:
-		lcm_report_text(r, s->color, b);
+		lcm_report_text(r, s.color, b);
 		break;
 	}
 }
 
 /* The one report of the whole community, to -o or standard output. */
 static int
-one(const struct lcm_cli *cli, const struct settings *s, struct lcm_store *st,
-    const struct lcm_report_src *src)
+one(struct lcm_store *st, const struct lcm_report_src *src)
 {
 	struct lcm_report r;
 	struct lcm_buf b;
@@ -170,22 +149,22 @@ one(const struct lcm_cli *cli, const struct settings *s, struct lcm_store *st,
 	lcm_err_init(&err);
 	lcm_buf_init(&b);
 	if (lcm_report_make(st, src, 0, &r, &err) < 0) {
-		lcm_cli_fail(cli, &err);
+		lcm_cli_fail(&cli, &err);
 		goto out;
 	}
-	if (s->needs) {
-		if ((werr = lcm_report_needs_render(stdout, &r, s->table_fmt, 0)) != 0) {
-			lcm_cli_warn(cli, "cannot write: %s", strerror(werr));
+	if (s.needs) {
+		if ((werr = lcm_report_needs_render(stdout, &r, s.table_fmt, 0)) != 0) {
+			lcm_cli_warn(&cli, "cannot write: %s", strerror(werr));
 			goto out;
 		}
 		status = r.nneeds ? LCM_EXIT_OK : LCM_EXIT_NONE;
 		goto out;
 	}
-	render(s, &r, &b);
-	if (s->output) {
-		if (write_file(cli, s->output, &b) < 0)
+	render(&r, &b);
+	if (s.output) {
+		if (write_file(s.output, &b) < 0)
 			goto out;
-	} else if (!cli->quiet) {
+	} else if (!cli.quiet) {
 		fwrite(b.data, 1, b.len, stdout);
 	}
 	status = LCM_EXIT_OK;
@@ -209,10 +188,9 @@ used_name(char **used, size_t n, const char *name)
 
 static const char *const split_names[] = { "", "cohort", "course", "manager" };
 
-/* One report per group into s->out_dir, listed on standard output. */
+/* One report per group into s.out_dir, listed on standard output. */
 static int
-split(const struct lcm_cli *cli, const struct settings *s, struct lcm_store *st,
-      const struct lcm_report_src *src)
+split(struct lcm_store *st, const struct lcm_report_src *src)
 {
 	struct lcm_report r;
 	struct lcm_buf b, path;
@@ -225,12 +203,12 @@ split(const struct lcm_cli *cli, const struct settings *s, struct lcm_store *st,
 	lcm_err_init(&err);
 	lcm_buf_init(&b);
 	lcm_buf_init(&path);
-	if (mkdir(s->out_dir, 0777) < 0 && errno != EEXIST) {
-		lcm_cli_warn(cli, "cannot make directory '%s': %s", s->out_dir, strerror(errno));
+	if (mkdir(s.out_dir, 0777) < 0 && errno != EEXIST) {
+		lcm_cli_warn(&cli, "cannot make directory '%s': %s", s.out_dir, strerror(errno));
 		goto out;
 	}
-	if (stat(s->out_dir, &sb) < 0 || !S_ISDIR(sb.st_mode)) {
-		lcm_cli_warn(cli, "'%s' is not a directory", s->out_dir);
+	if (stat(s.out_dir, &sb) < 0 || !S_ISDIR(sb.st_mode)) {
+		lcm_cli_warn(&cli, "'%s' is not a directory", s.out_dir);
 		goto out;
 	}
 	used = lcm_xreallocarray(NULL, src->groups.n ? src->groups.n : 1, sizeof(*used));
@@ -238,11 +216,11 @@ split(const struct lcm_cli *cli, const struct settings *s, struct lcm_store *st,
 		const struct lcm_engage_group *g = &src->groups.g[i];
 
 		if (g->suppressed) {
-			if (!cli->quiet)
-				lcm_cli_warn(cli, "%s '%s': %zu learner%s, under --min-group %zu:"
-					     " no report", split_names[s->o.split],
+			if (!cli.quiet)
+				lcm_cli_warn(&cli, "%s '%s': %zu learner%s, under --min-group %zu:"
+					     " no report", split_names[s.o.split],
 					     g->key ? g->key : "none", g->nmembers,
-					     g->nmembers == 1 ? "" : "s", s->o.min_group);
+					     g->nmembers == 1 ? "" : "s", s.o.min_group);
 			continue;
 		}
 		/* two keys may make one slug ("Groupe A", "groupe-a"): number them */
@@ -256,18 +234,18 @@ split(const struct lcm_cli *cli, const struct settings *s, struct lcm_store *st,
 		free(slug);
 		used[nused++] = lcm_xstrdup(b.data);
 		lcm_buf_reset(&path);
-		lcm_buf_printf(&path, "%s/%s.%s", s->out_dir, b.data,
-			       lcm_report_format_ext(s->fmt));
+		lcm_buf_printf(&path, "%s/%s.%s", s.out_dir, b.data,
+			       lcm_report_format_ext(s.fmt));
 		if (lcm_report_make(st, src, i, &r, &err) < 0) {
-			lcm_cli_fail(cli, &err);
+			lcm_cli_fail(&cli, &err);
 			lcm_report_release(&r);
 			goto out;
 		}
-		render(s, &r, &b);
+		render(&r, &b);
 		lcm_report_release(&r);
-		if (write_file(cli, path.data, &b) < 0)
+		if (write_file(path.data, &b) < 0)
 			goto out;
-		if (!cli->quiet)
+		if (!cli.quiet)
 			printf("%s\t%s\n", g->key ? g->key : "", path.data);
 	}
 	status = LCM_EXIT_OK;
@@ -283,45 +261,44 @@ out:
 /* Checks the options together and fills the period; LCM_EXIT_OK or the
  * usage error's status. */
 static int
-check(const struct lcm_cli *cli, struct settings *s, int64_t period, const char *fmt,
-      int pseudo)
+check(void)
 {
-	if (period && s->o.since != INT64_MIN)
-		return lcm_cli_usage_error(cli, "--period and --since exclude each other");
-	if (s->o.until == INT64_MIN)
-		s->o.until = cli->now;
-	if (s->o.since == INT64_MIN)
-		s->o.since = s->o.until - (period ? period : 7 * (int64_t)LCM_DAY);
-	if (s->o.since > s->o.until)
-		return lcm_cli_usage_error(cli, "--since is after --until");
-	if (!s->o.split != !s->out_dir)
-		return lcm_cli_usage_error(cli, "--split-by and --out-dir go together");
-	if (s->out_dir && s->output)
-		return lcm_cli_usage_error(cli, "-o does not go with --split-by");
-	if (s->output && strcmp(s->output, "-") == 0)
-		s->output = NULL;	/* -o - is standard output */
-	if (s->needs) {
-		if (s->o.split)
-			return lcm_cli_usage_error(cli, "--needs does not go with --split-by");
-		if (s->output)
-			return lcm_cli_usage_error(cli, "--needs writes to standard output: no -o");
-		s->table_fmt = LCM_FMT_TABLE;
-		if (fmt && lcm_format_parse(fmt, &s->table_fmt) < 0)
-			return lcm_cli_usage_error(cli, "--needs: unknown format '%s' (table, csv,"
-						   " tsv, json, ndjson)", fmt);
-		fmt = NULL;
+	if (s.period && s.o.since != INT64_MIN)
+		return lcm_cli_usage_error(&cli, "--period and --since exclude each other");
+	if (s.o.until == INT64_MIN)
+		s.o.until = cli.now;
+	if (s.o.since == INT64_MIN)
+		s.o.since = s.o.until - (s.period ? s.period : 7 * (int64_t)LCM_DAY);
+	if (s.o.since > s.o.until)
+		return lcm_cli_usage_error(&cli, "--since is after --until");
+	if (!s.o.split != !s.out_dir)
+		return lcm_cli_usage_error(&cli, "--split-by and --out-dir go together");
+	if (s.out_dir && s.output)
+		return lcm_cli_usage_error(&cli, "-o does not go with --split-by");
+	if (s.output && strcmp(s.output, "-") == 0)
+		s.output = NULL;	/* -o - is standard output */
+	if (s.needs) {
+		if (s.o.split)
+			return lcm_cli_usage_error(&cli, "--needs does not go with --split-by");
+		if (s.output)
+			return lcm_cli_usage_error(&cli, "--needs writes to standard output: no -o");
+		s.table_fmt = LCM_FMT_TABLE;
+		if (s.fmt_name && lcm_format_parse(s.fmt_name, &s.table_fmt) < 0)
+			return lcm_cli_usage_error(&cli, "--needs: unknown format '%s' (table, csv,"
+						   " tsv, json, ndjson)", s.fmt_name);
+		s.fmt_name = NULL;
 	}
-	if (fmt && lcm_report_format_parse(fmt, &s->fmt) < 0)
-		return lcm_cli_usage_error(cli, "unknown report format '%s' (text, md, html, json)",
-					   fmt);
-	if (!fmt && s->output && lcm_report_format_of_path(s->output, &s->fmt) < 0)
-		s->fmt = LCM_REPORT_TEXT;
-	if (pseudo) {
-		if (lcm_pseudo_key(cli, &s->o.pseudo_key) != LCM_EXIT_OK)
+	if (s.fmt_name && lcm_report_format_parse(s.fmt_name, &s.fmt) < 0)
+		return lcm_cli_usage_error(&cli, "unknown report format '%s' (text, md, html, json)",
+					   s.fmt_name);
+	if (!s.fmt_name && s.output && lcm_report_format_of_path(s.output, &s.fmt) < 0)
+		s.fmt = LCM_REPORT_TEXT;
+	if (s.pseudo) {
+		if (lcm_pseudo_key(&cli, &s.o.pseudo_key) != LCM_EXIT_OK)
 			return LCM_EXIT_ERROR;
 	}
 	/* colour for a person at a terminal only (https://no-color.org) */
-	s->color = s->fmt == LCM_REPORT_TEXT && !s->output && isatty(STDOUT_FILENO) &&
+	s.color = s.fmt == LCM_REPORT_TEXT && !s.output && isatty(STDOUT_FILENO) &&
 		!(getenv("NO_COLOR") && *getenv("NO_COLOR")) &&
 		!(getenv("TERM") && strcmp(getenv("TERM"), "dumb") == 0);
 	return LCM_EXIT_OK;
@@ -330,113 +307,22 @@ check(const struct lcm_cli *cli, struct settings *s, int64_t period, const char 
 int
 main(int argc, char **argv)
 {
-	struct lcm_cli cli;
-	struct settings s;
 	struct lcm_store st = { 0 };
-	struct lcm_report_src src;
+	struct lcm_report_src src = { 0 };
 	struct lcm_err err;
-	const char *fmt = NULL, *name;
-	int64_t period = 0, *t;
-	int c, r, status, opened = 0, pseudo = 0;
-	long n;
+	int r, first, status, opened = 0;
 
 	lcm_cli_init(&cli, "lcm-report");
 	lcm_err_init(&err);
-	memset(&s, 0, sizeof(s));
-	memset(&src, 0, sizeof(src));
-	s.o.since = s.o.until = INT64_MIN;
-	s.o.inactive_after = 14 * (int64_t)LCM_DAY;
-	s.o.weeks = 12;
-	s.o.top = 10;
-	s.o.min_group = 5;
-	s.o.needs_periods = 4;
-	s.o.nudge_window = 7 * (int64_t)LCM_DAY;	/* lcm-nudge --window's default */
-	while ((c = getopt_long(argc, argv, "f:o:qhV", options, NULL)) != -1) {
-		if ((r = lcm_cli_option(&cli, c, optarg)) != 0) {
-			if (r < 0)
-				return LCM_EXIT_ERROR;
-			continue;
-		}
-		switch (c) {
-		case 'f':
-			fmt = optarg;
-			break;
-		case 'o':
-			s.output = optarg;
-			break;
-		case OPT_PERIOD:
-		case OPT_INACTIVE_AFTER:
-			name = c == OPT_PERIOD ? "period" : "inactive-after";
-			t = c == OPT_PERIOD ? &period : &s.o.inactive_after;
-			if (lcm_duration_parse(optarg, t, &err) < 0)
-				return lcm_cli_usage_error(&cli, "--%s: %s", name, err.msg);
-			if (*t <= 0)
-				return lcm_cli_usage_error(&cli, "--%s: not over 0: '%s'", name, optarg);
-			break;
-		case OPT_SINCE:
-		case OPT_UNTIL:
-			t = c == OPT_SINCE ? &s.o.since : &s.o.until;
-			if (lcm_time_parse(optarg, NULL, t, &err) < 0)
-				return lcm_cli_usage_error(&cli, "--%s: %s",
-							   c == OPT_SINCE ? "since" : "until", err.msg);
-			break;
-		case OPT_WEEKS:
-		case OPT_TOP:
-			if ((n = number(&cli, c == OPT_WEEKS ? "weeks" : "top", optarg, 1,
-					c == OPT_WEEKS ? 520 : 1000)) < 0)
-				return LCM_EXIT_ERROR;
-			if (c == OPT_WEEKS)
-				s.o.weeks = (int)n;
-			else
-				s.o.top = (int)n;
-			break;
-		case OPT_TITLE:
-			s.o.title = optarg;
-			break;
-		case OPT_URL:
-			s.o.url = optarg;
-			break;
-		case OPT_SPLIT_BY:
-			if (lcm_report_split_parse(optarg, &s.o.split) < 0)
-				return lcm_cli_usage_error(&cli, "--split-by: not cohort, course or"
-							   " manager: '%s'", optarg);
-			break;
-		case OPT_OUT_DIR:
-			s.out_dir = optarg;
-			break;
-		case OPT_MIN_GROUP:
-			if ((n = number(&cli, "min-group", optarg, 0, 1000000)) < 0)
-				return LCM_EXIT_ERROR;
-			s.o.min_group = (size_t)n;
-			break;
-		case OPT_PSEUDONYMIZE:
-			pseudo = 1;
-			break;
-		case OPT_NEEDS:
-			s.needs = 1;
-			break;
-		case OPT_NEEDS_PERIODS:
-			if ((n = number(&cli, "needs-periods", optarg, 1, LCM_NEEDS_MAX_PERIODS)) < 0)
-				return LCM_EXIT_ERROR;
-			s.o.needs_periods = (int)n;
-			break;
-		default:
-			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
-			return LCM_EXIT_ERROR;
-		}
-	}
-	if (cli.help) {
-		usage();
-		return lcm_cli_finish(&cli, LCM_EXIT_OK);
-	}
-	if (cli.version)
-		return lcm_cli_finish(&cli, lcm_print_versions(&cli));
+	if ((r = lcm_options_parse(&cli, &program, argc, argv, &first)) != 0)
+		return lcm_cli_finish(&cli, r > 0 ? LCM_EXIT_OK : LCM_EXIT_ERROR);
+	s.o.min_group = (size_t)s.min_group;
 	s.o.local = cli.tz != NULL;
-	if ((status = check(&cli, &s, period, fmt, pseudo)) != LCM_EXIT_OK)
+	if ((status = check()) != LCM_EXIT_OK)
 		return status;
 
 	status = LCM_EXIT_ERROR;
-	if (lcm_open_input(&st, cli.db, argv + optind, argc - optind, NULL, 0, &err) < 0) {
+	if (lcm_open_input(&st, cli.db, argv + first, argc - first, NULL, 0, &err) < 0) {
 		lcm_cli_fail(&cli, &err);
 		goto out;
 	}
@@ -445,7 +331,7 @@ main(int argc, char **argv)
 		lcm_cli_fail(&cli, &err);
 		goto out;
 	}
-	status = s.o.split ? split(&cli, &s, &st, &src) : one(&cli, &s, &st, &src);
+	status = s.o.split ? split(&st, &src) : one(&st, &src);
 out:
 	lcm_report_src_release(&src);
 	if (opened)

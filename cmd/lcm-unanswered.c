@@ -10,6 +10,7 @@
 #include "buf.h"
 #include "cli.h"
 #include "open.h"
+#include "options.h"
 #include "pseudo.h"
 #include "render.h"
 #include "similar.h"
@@ -20,95 +21,94 @@
 #include "versions.h"
 #include "xalloc.h"
 
-enum {
-	OPT_OLDER_THAN = LCM_OPT_FIRST_PROGRAM, OPT_BY, OPT_INCLUDE_STAFF,
-	OPT_QUESTIONS, OPT_COURSE, OPT_FORUM, OPT_COHORT, OPT_POSTS,
-	OPT_BUSINESS_HOURS, OPT_ONCE, OPT_DRY_RUN, OPT_SUGGEST, OPT_MAX_LOAD,
-	OPT_URL, OPT_EXPLAIN, OPT_PSEUDONYMIZE, OPT_WAIT, OPT_SIMILAR, OPT_SIMILAR_BY
+struct settings {
+	struct lcm_unanswered_opts o;
+	struct lcm_bizhours bh;	/* --business-hours, o.bizhours then points here */
+	const char *fmt;	/* -f, else NULL: lcm_cli_format decides */
+	enum lcm_format format;
+	int excel, explain, suggest, max_load, pseudo, similar, dry_run;
+	enum lcm_similar_method similar_by;
+	int64_t wait;		/* seconds to wait for an import's lock */
+	const char *url;
+	const char *key;	/* --pseudonymize: LCM_PSEUDO_KEY, else NULL */
 };
 
-static const struct option options[] = {
-	LCM_CLI_OPTIONS,
-	{ "format", required_argument, NULL, 'f' },
-	{ "excel", no_argument, NULL, LCM_OPT_EXCEL },
-	{ "older-than", required_argument, NULL, OPT_OLDER_THAN },
-	{ "by", required_argument, NULL, OPT_BY },
-	{ "include-staff", no_argument, NULL, OPT_INCLUDE_STAFF },
-	{ "questions", no_argument, NULL, OPT_QUESTIONS },
-	{ "course", required_argument, NULL, OPT_COURSE },
-	{ "forum", required_argument, NULL, OPT_FORUM },
-	{ "cohort", required_argument, NULL, OPT_COHORT },
-	{ "posts", no_argument, NULL, OPT_POSTS },
-	{ "business-hours", required_argument, NULL, OPT_BUSINESS_HOURS },
-	{ "once", required_argument, NULL, OPT_ONCE },
-	{ "dry-run", no_argument, NULL, 'n' },
-	{ "suggest", required_argument, NULL, OPT_SUGGEST },
-	{ "max-load", required_argument, NULL, OPT_MAX_LOAD },
-	{ "url", required_argument, NULL, OPT_URL },
-	{ "explain", no_argument, NULL, OPT_EXPLAIN },
-	{ "pseudonymize", no_argument, NULL, OPT_PSEUDONYMIZE },
-	{ "wait", required_argument, NULL, OPT_WAIT },
-	{ "similar", required_argument, NULL, OPT_SIMILAR },
-	{ "similar-by", required_argument, NULL, OPT_SIMILAR_BY },
-	{ NULL, 0, NULL, 0 }
+static struct lcm_cli cli;
+static struct settings s = {
+	.o = { .older_than = 24 * 3600, .by = LCM_BY_PEER },
+	.max_load = 3,
+	.similar_by = LCM_SIMILAR_TFIDF,	/* measured better: man page */
+	.wait = 5,
 };
 
-static void
-usage(void)
+/* --business-hours: the spec read into s.bh, and used. */
+static int
+business_hours(const char *arg, void *value, struct lcm_err *err)
 {
-	printf("Usage: lcm-unanswered [--db PATH] [--older-than DUR] [--by any|peer|staff]\n"
-	       "                      [--include-staff] [--questions] [--posts]\n"
-	       "                      [--course NAME]... [--forum NAME]... [--cohort NAME]...\n"
-	       "                      [--business-hours SPEC] [--tz ZONE] [--once CHANNEL]\n"
-	       "                      [-n] [--wait DUR] [--suggest N] [--max-load K]\n"
-	       "                      [--url TEMPLATE] [--explain] [-f FORMAT] [--excel]\n"
-	       "                      [--now TIME] [-q] [--pseudonymize]\n"
-	       "                      [--similar N] [--similar-by METHOD] [FILE...]\n"
-	       "List the forum threads nobody answered, oldest first.\n"
-	       "\n"
-	       "  --db PATH              store file (default: $LCM_DB, else ./lcm.db);\n"
-	       "                         FILE... (or -) are read instead when given\n"
-	       "  --older-than DUR       only threads older than this (default: 24h)\n"
-	       "  --by any|peer|staff    what counts as an answer (default: peer):\n"
-	       "                         peer: a reply by someone else; any: any reply;\n"
-	       "                         staff: a reply by staff or an expert\n"
-	       "  --include-staff        keep threads opened by staff (announcements)\n"
-	       "  --questions            only threads whose first post is a question\n"
-	       "  --posts                also question posts inside threads\n"
-	       "  --course, --forum, --cohort NAME  only these (repeatable)\n"
-	       "  --business-hours SPEC  age in working time, e.g. 'Mon-Fri 09:00-18:00'\n"
-	       "  --tz ZONE              zone of working hours and of times without one\n"
-	       "  --once CHANNEL         list each thread once per channel, and record it\n"
-	       "  -n, --dry-run          with --once: show, record nothing\n"
-	       "  --wait DUR             wait that long for an import's lock (default: 5s)\n"
-	       "  --suggest N            the N people best placed to answer each thread\n"
-	       "  --max-load K           with --suggest: at most K threads per person (3)\n"
-	       "  --similar N            the N answered threads most like each one, and its\n"
-	       "                         probable duplicates among the threads listed\n"
-	       "  --similar-by METHOD    tfidf (default), bm25, or recent (a baseline)\n"
-	       "  --url TEMPLATE         a link per row: {thread} {post} {course} {forum},\n"
-	       "                         values percent-encoded\n"
-	       "  --explain              a 'why' column: the rule, the replies that did not count\n"
-	       "  --pseudonymize         persons as HMAC pseudonyms (key in LCM_PSEUDO_KEY);\n"
-	       "                         subjects and excerpts are shown as written\n"
-	       "  -f, --format FORMAT    table, csv, tsv, json, ndjson\n"
-	       "                         (default: table on a terminal, else csv)\n"
-	       "  --excel                CSV for Excel: BOM, ';', formulas neutralised\n"
-	       "  --now TIME             the time to measure ages from (default: now)\n"
-	       "  -q, --quiet            no messages but errors (the list is still printed)\n"
-	       "  -h, --help             show this help and exit\n"
-	       "  -V, --version          show the version and exit\n"
-	       "\n"
-	       "Exit status: 0 something listed, 1 nothing listed, 2 an error.\n");
+	struct settings *set = value;
+
+	if (lcm_bizhours_parse(arg, &set->bh, err) < 0)
+		return -1;
+	set->o.bizhours = &set->bh;
+	return 0;
 }
 
-/* Adds a value to a repeatable filter. */
-static void
-add_filter(struct lcm_filter *f, const char *v)
-{
-	f->v = lcm_xreallocarray(f->v, f->n + 1, sizeof(*f->v));
-	f->v[f->n++] = v;
-}
+static const struct lcm_option options[] = {
+	LCM_OPTION_DB(cli, "store file (default: $LCM_DB, else ./lcm.db); FILE... (or -)"
+		      " are read instead when given"),
+	LCM_DURATION("older-than", "DUR", &s.o.older_than, 0,
+		     "only threads older than this (default: 24h)"),
+	LCM_CHOICE("by", "any|peer|staff", &s.o.by, lcm_response_rules,
+		   "what counts as an answer (default: peer):\npeer: a reply by someone"
+		   " else; any: any reply;\nstaff: a reply by staff or an expert"),
+	LCM_FLAG("include-staff", 0, &s.o.include_staff,
+		 "keep threads opened by staff (announcements)"),
+	LCM_FLAG("questions", 0, &s.o.questions_only,
+		 "only threads whose first post is a question"),
+	LCM_FLAG("posts", 0, &s.o.posts, "also question posts inside threads"),
+	LCM_LIST("course", "NAME", &s.o.courses, "only this course (repeatable)"),
+	LCM_LIST("forum", "NAME", &s.o.forums, "only this forum (repeatable)"),
+	LCM_LIST("cohort", "NAME", &s.o.cohorts, "only this cohort (repeatable)"),
+	LCM_FUNC("business-hours", 0, "SPEC", &s, business_hours,
+		 "age in working time, e.g. 'Mon-Fri 09:00-18:00'"),
+	LCM_OPTION_TZ(cli, "zone of working hours and of times without one"),
+	LCM_STR("once", 0, "CHANNEL", &s.o.once,
+		"list each thread once per channel, and record it"),
+	LCM_FLAG("dry-run", 'n', &s.dry_run, "with --once: show, record nothing"),
+	LCM_DURATION("wait", "DUR", &s.wait, 86400,
+		     "wait that long for an import's lock (default: 5s, at most a day)"),
+	LCM_INT("suggest", "N", &s.suggest, 1, 100,
+		"the N people best placed to answer each thread"),
+	LCM_INT("max-load", "K", &s.max_load, 1, 100,
+		"with --suggest: at most K threads per person (default: 3)"),
+	LCM_INT("similar", "N", &s.similar, 1, 100,
+		"the N answered threads most like each one, and its probable duplicates"
+		" among the threads listed"),
+	LCM_CHOICE("similar-by", "METHOD", &s.similar_by, lcm_similar_methods,
+		   "tfidf (default), bm25, or recent (a baseline)"),
+	LCM_STR("url", 0, "TEMPLATE", &s.url,
+		"a link per row: {thread} {post} {course} {forum}, values percent-encoded"),
+	LCM_FLAG("explain", 0, &s.explain,
+		 "a 'why' column: the rule, the replies that did not count"),
+	LCM_OPTION_FORMAT(&s.fmt, "table, csv, tsv, json, ndjson (default: table on a"
+			  " terminal, else csv)"),
+	LCM_FLAG("excel", 0, &s.excel, "CSV for Excel: BOM, ';', formulas neutralised"),
+	LCM_OPTION_NOW(cli, "the time to measure ages from (default: now)"),
+	LCM_OPTION_QUIET(cli, "no messages but errors (the list is still printed)"),
+	LCM_FLAG("pseudonymize", 0, &s.pseudo,
+		 "persons as HMAC pseudonyms (key in LCM_PSEUDO_KEY); subjects and excerpts"
+		 " are shown as written"),
+	LCM_OPTIONS_END(cli)
+};
+
+static const struct lcm_program program = {
+	.options = options,
+	.operands = "[FILE...]",
+	.operand_complete = "@file",
+	.purpose = "List the forum threads nobody answered, oldest first.",
+	.epilogue = "Exit status: 0 something listed, 1 nothing listed, 2 an error.\n",
+	.version = lcm_print_versions,
+};
 
 /* The why column: the rule applied and what did not count. */
 static void
@@ -132,18 +132,9 @@ explain(struct lcm_buf *b, const struct lcm_unanswered *u, enum lcm_response_rul
 		lcm_buf_printf(b, "; %d by learners", u->nonstaff);
 }
 
-struct settings {
-	struct lcm_unanswered_opts o;
-	enum lcm_format fmt;
-	int excel, explain, suggest, max_load, pseudo, similar;
-	enum lcm_similar_method similar_by;
-	const char *url;
-	const char *key;	/* --pseudonymize: LCM_PSEUDO_KEY, else NULL */
-};
-
 /* Writes the list to stdout; returns the errno of a failed write, or 0. */
 static int
-render(const struct settings *s, const struct lcm_unanswered_list *list,
+render(const struct settings *set, const struct lcm_unanswered_list *list,
        const struct lcm_suggestions *sug, const struct lcm_similars *sim)
 {
 	static const char *const simcols[] = { "similar", "subjects", "urls", "duplicates" };
@@ -157,7 +148,7 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 	int werr;
 
 	cols[n++] = "thread";
-	if (s->o.posts)
+	if (set->o.posts)
 		cols[n++] = "post";
 	cols[n++] = "course";
 	cols[n++] = "forum";
@@ -169,20 +160,20 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 	cols[n++] = "question";
 	cols[n++] = "subject";
 	cols[n++] = "excerpt";
-	if (s->url)
+	if (set->url)
 		cols[n++] = "url";
-	if (s->suggest)
+	if (set->suggest)
 		cols[n++] = "suggested";
-	if (s->explain)
+	if (set->explain)
 		cols[n++] = "why";
-	if (s->similar) {
+	if (set->similar) {
 		cols[n++] = "similar";
 		cols[n++] = "similar_subjects";
-		if (s->url)
+		if (set->url)
 			cols[n++] = "similar_urls";
 		cols[n++] = "duplicates";
 	}
-	r = lcm_render_new(stdout, s->fmt, cols, n, s->excel ? LCM_RENDER_EXCEL : 0);
+	r = lcm_render_new(stdout, set->format, cols, n, set->excel ? LCM_RENDER_EXCEL : 0);
 	lcm_buf_init(&why);
 	lcm_buf_init(&who);
 	for (k = 0; k < 4; k++)
@@ -194,7 +185,7 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 		excerpt = lcm_text_excerpt(u->body ? u->body : "", 140);
 		url = NULL;
 		cells[n++] = lcm_cell_str(u->thread);
-		if (s->o.posts)
+		if (set->o.posts)
 			cells[n++] = lcm_cell_str(u->post);
 		cells[n++] = lcm_cell_str(u->course);
 		cells[n++] = lcm_cell_str(u->forum);
@@ -208,22 +199,22 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 		cells[n++] = lcm_cell_bool(u->question);
 		cells[n++] = lcm_cell_str(u->subject);
 		cells[n++] = lcm_cell_str(excerpt);
-		if (s->url) {
-			url = lcm_url_expand(s->url, u->thread, u->post, u->course, u->forum);
+		if (set->url) {
+			url = lcm_url_expand(set->url, u->thread, u->post, u->course, u->forum);
 			cells[n++] = lcm_cell_str(url);
 		}
-		if (s->suggest) {
+		if (set->suggest) {
 			lcm_suggestions_format(sug, i, &who);
 			cells[n++] = lcm_cell_str(who.data);
 		}
-		if (s->explain) {
-			explain(&why, u, s->o.by);
+		if (set->explain) {
+			explain(&why, u, set->o.by);
 			cells[n++] = lcm_cell_str(why.data);
 		}
-		for (k = 0; s->similar && k < 4; k++) {
-			if (k == 2 && !s->url)
+		for (k = 0; set->similar && k < 4; k++) {
+			if (k == 2 && !set->url)
 				continue;
-			lcm_similars_format(sim, i, simcols[k], s->url, &simb[k]);
+			lcm_similars_format(sim, i, simcols[k], set->url, &simb[k]);
 			cells[n++] = lcm_cell_str(simb[k].data);
 		}
 		lcm_render_row(r, cells);
@@ -243,145 +234,25 @@ render(const struct settings *s, const struct lcm_unanswered_list *list,
 int
 main(int argc, char **argv)
 {
-	struct lcm_cli cli;
-	struct settings s;
-	struct lcm_bizhours bh;
 	struct lcm_store st = { 0 };
 	struct lcm_unanswered_list list = { 0 };
 	struct lcm_suggestions sug = { 0 };
 	struct lcm_similars sim = { 0 };
 	struct lcm_err err;
-	const char *fmt = NULL;
-	char *end;
-	int c, r, status = LCM_EXIT_ERROR, opened = 0, dry_run = 0;
-	int64_t wait = 5;	/* seconds to wait for an import's lock */
-	long n;
+	int r, first, status = LCM_EXIT_ERROR, opened = 0;
 
 	lcm_cli_init(&cli, "lcm-unanswered");
 	lcm_err_init(&err);
-	memset(&s, 0, sizeof(s));
-	s.o.older_than = 24 * 3600;
-	s.o.by = LCM_BY_PEER;
-	s.max_load = 3;
-	s.similar_by = LCM_SIMILAR_TFIDF;	/* measured better: man page */
-	while ((c = getopt_long(argc, argv, "f:nqhV", options, NULL)) != -1) {
-		if ((r = lcm_cli_option(&cli, c, optarg)) != 0) {
-			if (r < 0)
-				goto out;
-			continue;
-		}
-		switch (c) {
-		case 'f':
-			fmt = optarg;
-			break;
-		case LCM_OPT_EXCEL:
-			s.excel = 1;
-			break;
-		case OPT_OLDER_THAN:
-			if (lcm_duration_parse(optarg, &s.o.older_than, &err) < 0) {
-				status = lcm_cli_usage_error(&cli, "--older-than: %s", err.msg);
-				goto out;
-			}
-			break;
-		case OPT_BY:
-			if (lcm_response_rule_parse(optarg, &s.o.by) < 0) {
-				status = lcm_cli_usage_error(&cli, "--by: not any, peer or staff: '%s'",
-							   optarg);
-				goto out;
-			}
-			break;
-		case OPT_INCLUDE_STAFF:
-			s.o.include_staff = 1;
-			break;
-		case OPT_QUESTIONS:
-			s.o.questions_only = 1;
-			break;
-		case OPT_COURSE:
-			add_filter(&s.o.courses, optarg);
-			break;
-		case OPT_FORUM:
-			add_filter(&s.o.forums, optarg);
-			break;
-		case OPT_COHORT:
-			add_filter(&s.o.cohorts, optarg);
-			break;
-		case OPT_POSTS:
-			s.o.posts = 1;
-			break;
-		case OPT_BUSINESS_HOURS:
-			if (lcm_bizhours_parse(optarg, &bh, &err) < 0) {
-				status = lcm_cli_usage_error(&cli, "--business-hours: %s", err.msg);
-				goto out;
-			}
-			s.o.bizhours = &bh;
-			break;
-		case OPT_ONCE:
-			s.o.once = optarg;
-			break;
-		case 'n':
-			dry_run = 1;
-			break;
-		case OPT_SUGGEST:
-		case OPT_MAX_LOAD:
-		case OPT_SIMILAR:
-			n = strtol(optarg, &end, 10);
-			if (*end || end == optarg || n < 1 || n > 100) {
-				status = lcm_cli_usage_error(&cli, "--%s: not a number from 1 to 100: '%s'",
-							   c == OPT_SUGGEST ? "suggest" : c == OPT_SIMILAR ?
-							   "similar" : "max-load",
-							   optarg);
-				goto out;
-			}
-			if (c == OPT_SUGGEST)
-				s.suggest = (int)n;
-			else if (c == OPT_SIMILAR)
-				s.similar = (int)n;
-			else
-				s.max_load = (int)n;
-			break;
-		case OPT_SIMILAR_BY:
-			if (lcm_similar_method_parse(optarg, &s.similar_by) < 0) {
-				status = lcm_cli_usage_error(&cli, "--similar-by: not bm25, tfidf or recent: '%s'",
-							   optarg);
-				goto out;
-			}
-			break;
-		case OPT_URL:
-			s.url = optarg;
-			break;
-		case OPT_EXPLAIN:
-			s.explain = s.o.explain = 1;
-			break;
-		case OPT_PSEUDONYMIZE:
-			s.pseudo = 1;
-			break;
-		case OPT_WAIT:
-			/* as lcm-import's: a duration, at most a day */
-			if (lcm_duration_parse(optarg, &wait, &err) < 0 || wait > 86400) {
-				status = lcm_cli_usage_error(&cli, "--wait: %s", err.msg[0] ?
-							   err.msg : "at most a day");
-				goto out;
-			}
-			break;
-		default:
-			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
-			goto out;
-		}
-	}
-	if (cli.help) {
-		usage();
-		status = LCM_EXIT_OK;
+	if ((r = lcm_options_parse(&cli, &program, argc, argv, &first)) != 0) {
+		status = r > 0 ? LCM_EXIT_OK : LCM_EXIT_ERROR;
 		goto out;
 	}
-	if (cli.version) {
-		status = lcm_print_versions(&cli);
-		goto out;
-	}
-	if (dry_run && !s.o.once) {
+	s.o.explain = s.explain;
+	if (s.dry_run && !s.o.once) {
 		status = lcm_cli_usage_error(&cli, "--dry-run goes with --once");
 		goto out;
 	}
-	if (lcm_cli_format(&cli, fmt, &s.fmt) < 0)
+	if (lcm_cli_format(&cli, s.fmt, &s.format) < 0)
 		goto out;
 	/* refused before the store is touched: no key, no list */
 	if (s.pseudo && lcm_pseudo_key(&cli, &s.key) != LCM_EXIT_OK)
@@ -389,8 +260,8 @@ main(int argc, char **argv)
 	s.o.now = cli.now;
 
 	status = LCM_EXIT_ERROR;
-	if (lcm_open_input(&st, cli.db, argv + optind, argc - optind, NULL,
-			   s.o.once && !dry_run ? LCM_OPEN_WRITE : 0, &err) < 0) {
+	if (lcm_open_input(&st, cli.db, argv + first, argc - first, NULL,
+			   s.o.once && !s.dry_run ? LCM_OPEN_WRITE : 0, &err) < 0) {
 		lcm_cli_fail(&cli, &err);
 		goto out;
 	}
@@ -399,7 +270,7 @@ main(int argc, char **argv)
 	 * --once records in a transaction, which waits for an import's
 	 * lock: as long as --wait says, not the 5 s lcm_open_input sets.
 	 */
-	st.busy_ms = (int)wait * 1000;
+	st.busy_ms = (int)s.wait * 1000;
 	sqlite3_busy_timeout(st.db, st.busy_ms);
 	if (lcm_unanswered_find(&st, &s.o, &list, &err) < 0) {
 		lcm_cli_fail(&cli, &err);
@@ -427,7 +298,7 @@ main(int argc, char **argv)
 		status = r < 0 ? LCM_EXIT_ERROR : list.n ? LCM_EXIT_OK : LCM_EXIT_NONE;
 		goto out;
 	}
-	if (s.o.once && !dry_run && list.n &&
+	if (s.o.once && !s.dry_run && list.n &&
 	    lcm_unanswered_mark(&st, &list, s.o.once, s.o.now, &err) < 0) {
 		lcm_cli_fail(&cli, &err);
 		goto out;

@@ -43,6 +43,7 @@ struct lcm_cli {
 	int64_t now;		/* --now, else the clock at start */
 	int quiet;		/* -q */
 	int help, version;	/* -h, -V seen */
+	int completion;		/* --completion-helper seen */
 	int out_errno;		/* lcm_cli_flush failed with this (and said
 				   so unless EPIPE); 0 while all is well */
 };

@@ -28,6 +28,7 @@
 #include "buf.h"
 #include "engage.h"
 #include "engage_groups.h"
+#include "options.h"
 #include "store.h"
 #include "unanswered.h"
 
@@ -39,6 +40,9 @@ enum lcm_report_split {
 enum lcm_report_format {
 	LCM_REPORT_TEXT, LCM_REPORT_MD, LCM_REPORT_HTML, LCM_REPORT_JSON
 };
+
+/* The --split-by keys: cohort, course, manager. */
+extern const struct lcm_choice lcm_report_splits[];
 
 /* "cohort", "course", "manager"; -1 when unknown. */
 int lcm_report_split_parse(const char *s, enum lcm_report_split *out);

@@ -8,19 +8,20 @@
 #include "buf.h"
 #include "report.h"
 
+const struct lcm_choice lcm_report_splits[] = {
+	{ "cohort", LCM_SPLIT_COHORT }, { "course", LCM_SPLIT_COURSE },
+	{ "manager", LCM_SPLIT_MANAGER }, { NULL, 0 }
+};
+
 int
 lcm_report_split_parse(const char *s, enum lcm_report_split *out)
 {
-	static const char *const names[] = { "cohort", "course", "manager" };
-	size_t i;
+	int v;
 
-	for (i = 0; i < 3; i++) {
-		if (strcmp(s, names[i]) == 0) {
-			*out = (enum lcm_report_split)(i + 1);
-			return 0;
-		}
-	}
-	return -1;
+	if (lcm_choice_find(lcm_report_splits, s, &v) < 0)
+		return -1;
+	*out = (enum lcm_report_split)v;
+	return 0;
 }
 
 static const char *const format_names[] = { "text", "md", "html", "json" };

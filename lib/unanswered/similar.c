@@ -53,17 +53,19 @@ struct lcm_simindex {
 	int lang, add;			/* add: new stems enter the vocabulary */
 };
 
+const struct lcm_choice lcm_similar_methods[] = {
+	{ "bm25", LCM_SIMILAR_BM25 }, { "tfidf", LCM_SIMILAR_TFIDF },
+	{ "recent", LCM_SIMILAR_RECENT }, { NULL, 0 }
+};
+
 int
 lcm_similar_method_parse(const char *s, enum lcm_similar_method *out)
 {
-	if (strcmp(s, "bm25") == 0)
-		*out = LCM_SIMILAR_BM25;
-	else if (strcmp(s, "tfidf") == 0)
-		*out = LCM_SIMILAR_TFIDF;
-	else if (strcmp(s, "recent") == 0)
-		*out = LCM_SIMILAR_RECENT;
-	else
+	int v;
+
+	if (lcm_choice_find(lcm_similar_methods, s, &v) < 0)
 		return -1;
+	*out = (enum lcm_similar_method)v;
 	return 0;
 }
 

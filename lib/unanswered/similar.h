@@ -39,6 +39,9 @@ enum lcm_similar_method {
 	LCM_SIMILAR_RECENT	/* baseline: the most recently answered-able, newest first */
 };
 
+/* The methods' names: tfidf, bm25, recent. */
+extern const struct lcm_choice lcm_similar_methods[];
+
 /* Parses "bm25", "tfidf", "recent". -1 when unknown. */
 int lcm_similar_method_parse(const char *s, enum lcm_similar_method *out);
 

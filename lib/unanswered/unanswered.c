@@ -24,17 +24,19 @@
 #include "pseudo.h"
 #include "xalloc.h"
 
+const struct lcm_choice lcm_response_rules[] = {
+	{ "any", LCM_BY_ANY }, { "peer", LCM_BY_PEER }, { "staff", LCM_BY_STAFF },
+	{ NULL, 0 }
+};
+
 int
 lcm_response_rule_parse(const char *s, enum lcm_response_rule *out)
 {
-	if (strcmp(s, "peer") == 0)
-		*out = LCM_BY_PEER;
-	else if (strcmp(s, "any") == 0)
-		*out = LCM_BY_ANY;
-	else if (strcmp(s, "staff") == 0)
-		*out = LCM_BY_STAFF;
-	else
+	int v;
+
+	if (lcm_choice_find(lcm_response_rules, s, &v) < 0)
 		return -1;
+	*out = (enum lcm_response_rule)v;
 	return 0;
 }
 

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "bizhours.h"
+#include "options.h"	/* struct lcm_filter */
 #include "store.h"
 
 /* What counts as a response. */
@@ -18,12 +19,6 @@ enum lcm_response_rule {
 	LCM_BY_PEER,	/* a live, public reply by someone other than the author */
 	LCM_BY_ANY,	/* any live reply, the author's own included */
 	LCM_BY_STAFF	/* a live, public reply by staff or an expert */
-};
-
-/* A ',' free list of values a filter accepts (NULL or n == 0: all). */
-struct lcm_filter {
-	const char **v;
-	size_t n;
 };
 
 struct lcm_unanswered_opts {
@@ -84,6 +79,9 @@ void lcm_unanswered_pseudonymize(struct lcm_unanswered_list *list, const char *k
 /* Records the listed threads as notified on channel at now (--once). */
 int lcm_unanswered_mark(struct lcm_store *st, const struct lcm_unanswered_list *list,
 			const char *channel, int64_t now, struct lcm_err *err);
+
+/* The rules' names: any, peer, staff. */
+extern const struct lcm_choice lcm_response_rules[];
 
 /* Parses "any", "peer", "staff". -1 when unknown. */
 int lcm_response_rule_parse(const char *s, enum lcm_response_rule *out);
