@@ -11,103 +11,99 @@
 #include "buf.h"
 #include "catalogue.h"
 #include "cli.h"
+#include "options.h"
 #include "pathway.h"
 #include "pseudo.h"
 #include "store.h"
 #include "versions.h"
 #include "xalloc.h"
 
-enum {
-	OPT_CATALOGUE = LCM_OPT_FIRST_PROGRAM, OPT_LEARNERS, OPT_LEARNER, OPT_GOAL,
-	OPT_BUDGET, OPT_WEEKS, OPT_PREFER, OPT_LANG, OPT_SCORES, OPT_EXPLAIN,
-	OPT_CHECK, OPT_STRICT, OPT_PSEUDONYMIZE
-};
-
-static const struct option options[] = {
-	LCM_CLI_OPTIONS,
-	{ "format", required_argument, NULL, 'f' },
-	{ "excel", no_argument, NULL, LCM_OPT_EXCEL },
-	{ "catalogue", required_argument, NULL, OPT_CATALOGUE },
-	{ "learners", required_argument, NULL, OPT_LEARNERS },
-	{ "learner", required_argument, NULL, OPT_LEARNER },
-	{ "goal", required_argument, NULL, OPT_GOAL },
-	{ "budget", required_argument, NULL, OPT_BUDGET },
-	{ "weeks", required_argument, NULL, OPT_WEEKS },
-	{ "prefer", required_argument, NULL, OPT_PREFER },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "scores", required_argument, NULL, OPT_SCORES },
-	{ "explain", no_argument, NULL, OPT_EXPLAIN },
-	{ "check", no_argument, NULL, OPT_CHECK },
-	{ "strict", no_argument, NULL, OPT_STRICT },
-	{ "pseudonymize", no_argument, NULL, OPT_PSEUDONYMIZE },
-	{ NULL, 0, NULL, 0 }
-};
-
-/* The full usage, on standard output (--help). */
-static void
-usage(void)
-{
-	printf("Usage: lcm-pathway [--catalogue FILE] [--learners FILE | --db PATH]\n"
-	       "                   [--learner ID]... [--goal SKILL]... [--budget MINUTES]\n"
-	       "                   [--weeks N] [--prefer FORMAT,...] [--lang CODE]\n"
-	       "                   [--scores FILE] [--explain] [--strict] [--pseudonymize]\n"
-	       "                   [-f FORMAT] [--excel] [-q]\n"
-	       "       lcm-pathway --check [--catalogue FILE] [--learners FILE | --db PATH]\n"
-	       "                   [--goal SKILL]... [--pseudonymize]\n"
-	       "Plan each learner's pathway through a catalogue of learning bricks.\n"
-	       "\n"
-	       "  --catalogue FILE    the bricks, CSV or JSON (- for standard input);\n"
-	       "                      default: the catalogue imported into the store\n"
-	       "  --learners FILE     learners CSV with a 'learner' or 'person' column;\n"
-	       "                      what it lacks comes from the store when there is one\n"
-	       "  --db PATH           store file (default: $LCM_DB, else ./lcm.db)\n"
-	       "  --learner ID        only this learner (repeatable)\n"
-	       "  --goal SKILL        goal of the learners who have none (repeatable)\n"
-	       "  --budget MINUTES    minutes a week (default: 120)\n"
-	       "  --weeks N           plan at most N weeks; what is left is left out\n"
-	       "  --prefer FORMAT,... formats preferred, best first\n"
-	       "  --lang CODE         language preferred\n"
-	       "                      (the last three for learners who say nothing)\n"
-	       "  --scores FILE       person,item,score: add the remedial bricks of the\n"
-	       "                      score bands of the catalogue's 'remedial' column\n"
-	       "  --explain           a 'why' column: the alternatives passed over and why\n"
-	       "  --strict            a goal no brick teaches is an error\n"
-	       "  --check             check the catalogue (and the goals) and plan nothing\n"
-	       "  --pseudonymize      learners as lcm-engage's HMAC pseudonyms, no names\n"
-	       "                      (key in LCM_PSEUDO_KEY); those the store knows stay\n"
-	       "  -f, --format FORMAT table, csv, tsv, json, ndjson, md\n"
-	       "                      (default: table on a terminal, else csv)\n"
-	       "  --excel             CSV for Excel: BOM, ';', formulas neutralised\n"
-	       "  -q, --quiet         no warnings\n"
-	       "  -h, --help          show this help and exit\n"
-	       "  -V, --version       show the version and exit\n"
-	       "\n"
-	       "Exit status: 0 pathways planned (or --check found nothing), 2 an error.\n");
-}
-
 struct settings {
-	const char *catalogue, *learners, *scores;
+	const char *catalogue, *learners, *scores, *fmt_name;
 	struct lcm_strlist only, goals, prefer;
 	struct lcm_plan_opts o;
 	enum lcm_pathway_format fmt;
-	int check, strict, excel;
+	int check, strict, excel, pseudo, budget;
 	const char *key;		/* --pseudonymize: LCM_PSEUDO_KEY, else NULL */
 };
 
-/* A number from lo to hi for option name, or -1 after saying why. */
-static long
-number(const struct lcm_cli *cli, const char *name, const char *arg, long lo, long hi)
-{
-	char *end;
-	long n = strtol(arg, &end, 10);
+static struct lcm_cli cli;
+static struct settings s = { .budget = 120 };
 
-	if (*end || end == arg || n < lo || n > hi) {
-		lcm_cli_usage_error(cli, "--%s: not a number from %ld to %ld: '%s'", name,
-				    lo, hi, arg);
-		return -1;
-	}
-	return n;
+/* --learner and --goal: one value; --prefer: a ','-separated list. */
+static int
+one_value(const char *arg, void *value, struct lcm_err *err)
+{
+	(void)err;
+	lcm_strlist_split(value, arg, '\n');
+	return 0;
 }
+
+static int
+comma_list(const char *arg, void *value, struct lcm_err *err)
+{
+	(void)err;
+	lcm_strlist_split(value, arg, ',');
+	return 0;
+}
+
+static const struct lcm_option options[] = {
+	LCM_FILE("catalogue", 0, "FILE", &s.catalogue,
+		 "the bricks, CSV or JSON (- for standard input); default: the catalogue"
+		 " imported into the store"),
+	{ .name = "learners", .arg = "FILE", .type = LCM_ARG_STR, .value = &s.learners,
+	  .complete = "@file", .flags = LCM_OPTF_OR,
+	  .help = "learners CSV with a 'learner' or 'person' column; what it lacks comes"
+		  " from the store when there is one" },
+	LCM_OPTION_DB(cli, "store file (default: $LCM_DB, else ./lcm.db)"),
+	{ .name = "learner", .arg = "ID", .type = LCM_ARG_FUNC, .value = &s.only,
+	  .parse = one_value, .flags = LCM_OPTF_REPEAT, .help = "only this learner (repeatable)" },
+	{ .name = "goal", .arg = "SKILL", .type = LCM_ARG_FUNC, .value = &s.goals,
+	  .parse = one_value, .flags = LCM_OPTF_REPEAT,
+	  .help = "goal of the learners who have none (repeatable)" },
+	LCM_INT("budget", "MINUTES", &s.budget, 1, 10080, "minutes a week (default: 120)"),
+	LCM_INT("weeks", "N", &s.o.weeks, 1, 520,
+		"plan at most N weeks; what is left is left out"),
+	LCM_FUNC("prefer", 0, "FORMAT,...", &s.prefer, comma_list,
+		 "formats preferred, best first"),
+	LCM_STR("lang", 0, "CODE", &s.o.lang,
+		"language preferred (this and the two above: for learners who say nothing)"),
+	LCM_FILE("scores", 0, "FILE", &s.scores,
+		 "person,item,score: add the remedial bricks of the score bands of the"
+		 " catalogue's 'remedial' column"),
+	LCM_FLAG("explain", 0, &s.o.explain,
+		 "a 'why' column: the alternatives passed over and why"),
+	LCM_FLAG("strict", 0, &s.strict, "a goal no brick teaches is an error"),
+	LCM_FLAG("pseudonymize", 0, &s.pseudo,
+		 "learners as lcm-engage's HMAC pseudonyms, no names (key in LCM_PSEUDO_KEY);"
+		 " those the store knows stay"),
+	{ .name = "format", .short_name = 'f', .arg = "FORMAT", .type = LCM_ARG_STR,
+	  .value = &s.fmt_name, .complete = "table csv tsv json ndjson md",
+	  .help = "table, csv, tsv, json, ndjson, md (default: table on a terminal, else csv)" },
+	LCM_FLAG("excel", 0, &s.excel, "CSV for Excel: BOM, ';', formulas neutralised"),
+	LCM_OPTION_QUIET(cli, "no warnings"),
+	{ .name = "check", .type = LCM_ARG_FLAG, .value = &s.check, .flags = LCM_OPTF_NO_USAGE,
+	  .help = "check the catalogue (and the goals) and plan nothing" },
+	/* as every lcm program's, though a plan depends on neither */
+	{ .name = "tz", .arg = "ZONE", .type = LCM_ARG_FUNC, .value = &cli.tz,
+	  .parse = lcm_options_zone, .flags = LCM_OPTF_HIDDEN },
+	{ .name = "now", .arg = "TIME", .type = LCM_ARG_TIME, .value = &cli.now,
+	  .flags = LCM_OPTF_HIDDEN },
+	LCM_OPTIONS_END(cli)
+};
+
+static const char *const more_usages[] = {
+	"--check [--catalogue FILE] [--learners FILE | --db PATH] [--goal SKILL]..."
+	" [--pseudonymize]", NULL
+};
+
+static const struct lcm_program program = {
+	.options = options,
+	.more_usages = more_usages,
+	.purpose = "Plan each learner's pathway through a catalogue of learning bricks.",
+	.epilogue = "Exit status: 0 pathways planned (or --check found nothing), 2 an error.\n",
+	.version = lcm_print_versions,
+};
 
 /* Opens path for reading ("-": standard input); NULL with err filled. */
 static FILE *
@@ -130,7 +126,7 @@ close_in(FILE *fp)
 
 /* Prints faults as "prog: file:line: message"; returns their number. */
 static size_t
-print_faults(const struct lcm_cli *cli, const struct lcm_faults *f, const char *file)
+print_faults(const struct lcm_faults *f, const char *file)
 {
 	struct lcm_err e;
 	size_t i;
@@ -142,7 +138,7 @@ print_faults(const struct lcm_cli *cli, const struct lcm_faults *f, const char *
 			e.line = f->v[i].line;
 		}
 		snprintf(e.msg, sizeof(e.msg), "%s", f->v[i].msg);
-		lcm_err_print(&e, cli->prog, stderr);
+		lcm_err_print(&e, cli.prog, stderr);
 	}
 	return f->n;
 }
@@ -167,7 +163,7 @@ name_some(struct lcm_buf *b, const struct lcm_strlist *ids)
  */
 static void
 untaught(const struct lcm_catalogue *c, const struct lcm_learners *ls,
-	 const unsigned char *sel, const struct settings *s, struct lcm_faults *f)
+	 const unsigned char *sel, struct lcm_faults *f)
 {
 	struct lcm_strlist skills = { 0 }, *who = NULL;
 	const struct lcm_strlist *goals;
@@ -177,7 +173,7 @@ untaught(const struct lcm_catalogue *c, const struct lcm_learners *ls,
 	for (i = 0; i < ls->n; i++) {
 		if (!sel[i])
 			continue;
-		goals = ls->v[i].goals.n ? &ls->v[i].goals : &s->goals;
+		goals = ls->v[i].goals.n ? &ls->v[i].goals : &s.goals;
 		for (j = 0; j < goals->n; j++) {
 			if (lcm_catalogue_skill(c, goals->v[j]) ||
 			    lcm_strlist_find(&ls->v[i].has, goals->v[j]) != LCM_CAT_NONE)
@@ -198,9 +194,9 @@ untaught(const struct lcm_catalogue *c, const struct lcm_learners *ls,
 		lcm_strlist_release(&who[k]);
 	}
 	/* --goal with no learner to give it to (--check alone) */
-	for (j = 0; j < s->goals.n; j++)
-		if (lcm_strlist_find(&skills, s->goals.v[j]) == LCM_CAT_NONE && !ls->n)
-			lcm_catalogue_check_goal(c, s->goals.v[j], "--goal", f);
+	for (j = 0; j < s.goals.n; j++)
+		if (lcm_strlist_find(&skills, s.goals.v[j]) == LCM_CAT_NONE && !ls->n)
+			lcm_catalogue_check_goal(c, s.goals.v[j], "--goal", f);
 	lcm_buf_release(&b);
 	lcm_strlist_release(&skills);
 	free(who);
@@ -211,11 +207,10 @@ untaught(const struct lcm_catalogue *c, const struct lcm_learners *ls,
  * of bricks over a week's budget and of bricks left out by --weeks.
  */
 static int
-plan_all(const struct lcm_cli *cli, const struct settings *s,
-	 const struct lcm_catalogue *c, const struct lcm_learners *ls,
+plan_all(const struct lcm_catalogue *c, const struct lcm_learners *ls,
 	 const unsigned char *sel, struct lcm_err *err)
 {
-	struct lcm_planner *p = lcm_planner_new(c, &s->o);
+	struct lcm_planner *p = lcm_planner_new(c, &s.o);
 	struct lcm_pathway_out *out = NULL;
 	struct lcm_plan plan = { 0 };
 	struct lcm_strlist cut = { 0 };
@@ -224,8 +219,8 @@ plan_all(const struct lcm_cli *cli, const struct settings *s,
 	int rc = -1;
 
 	lcm_buf_init(&b);
-	out = lcm_pathway_out_new(stdout, s->fmt, s->o.explain,
-				  s->excel ? LCM_RENDER_EXCEL : 0);
+	out = lcm_pathway_out_new(stdout, s.fmt, s.o.explain,
+				  s.excel ? LCM_RENDER_EXCEL : 0);
 	for (i = 0; i < ls->n; i++) {
 		if (!sel[i])
 			continue;
@@ -239,15 +234,15 @@ plan_all(const struct lcm_cli *cli, const struct settings *s,
 			lcm_strlist_add(&cut, ls->v[i].id);
 	}
 	lcm_pathway_out_end(out);
-	for (i = 0; !cli->quiet && i < c->n; i++)
+	for (i = 0; !cli.quiet && i < c->n; i++)
 		if (over[i])
-			lcm_cli_warn(cli, "brick '%s' (%lld min) is longer than the weekly "
+			lcm_cli_warn(&cli, "brick '%s' (%lld min) is longer than the weekly "
 				     "budget of %zu learner%s: it has a week of its own",
 				     c->b[i].id, (long long)c->b[i].duration, over[i],
 				     over[i] == 1 ? "" : "s");
-	if (cut.n && !cli->quiet) {
+	if (cut.n && !cli.quiet) {
 		name_some(&b, &cut);
-		lcm_cli_warn(cli, "bricks left out beyond week %d for %s", s->o.weeks,
+		lcm_cli_warn(&cli, "bricks left out beyond week %d for %s", s.o.weeks,
 			     b.data);
 	}
 	rc = 0;
@@ -263,13 +258,12 @@ out:
 
 /* Reads the catalogue: the file, else the store. */
 static int
-load_catalogue(const struct settings *s, struct lcm_catalogue *c,
-	       struct lcm_store *st, int opened, struct lcm_err *err)
+load_catalogue(struct lcm_catalogue *c, struct lcm_store *st, int opened, struct lcm_err *err)
 {
 	FILE *fp;
 	int rc;
 
-	if (!s->catalogue) {
+	if (!s.catalogue) {
 		if (!opened)
 			return lcm_error(err, "no catalogue: give --catalogue FILE");
 		if (lcm_catalogue_load_store(c, st, err) < 0)
@@ -279,37 +273,36 @@ load_catalogue(const struct settings *s, struct lcm_catalogue *c,
 					 "--catalogue FILE", st->path);
 		return 0;
 	}
-	if (!(fp = fopen_in(s->catalogue, err)))
+	if (!(fp = fopen_in(s.catalogue, err)))
 		return -1;
-	rc = lcm_catalogue_read(c, fp, s->catalogue, err);
+	rc = lcm_catalogue_read(c, fp, s.catalogue, err);
 	close_in(fp);
 	return rc;
 }
 
 /* Reads the learners and scores files, completed from the store. */
 static int
-load_learners(const struct settings *s, struct lcm_learners *ls,
-	      struct lcm_store *st, int opened, struct lcm_err *err)
+load_learners(struct lcm_learners *ls, struct lcm_store *st, int opened, struct lcm_err *err)
 {
 	FILE *fp;
 	int rc = 0, flags = LCM_LOAD_ADD;
 
-	if (s->learners) {
-		if (!(fp = fopen_in(s->learners, err)))
+	if (s.learners) {
+		if (!(fp = fopen_in(s.learners, err)))
 			return -1;
-		rc = lcm_learners_read_csv(ls, fp, s->learners, err);
+		rc = lcm_learners_read_csv(ls, fp, s.learners, err);
 		close_in(fp);
 		flags = 0;
 	}
 	/* the store's learners: those with goals, or all when goals are given */
-	if (s->goals.n || s->only.n)
+	if (s.goals.n || s.only.n)
 		flags |= LCM_LOAD_ALL;
 	if (rc == 0 && opened)
-		rc = lcm_learners_load_store(ls, st, flags, s->key, err);
-	if (rc == 0 && s->scores) {
-		if (!(fp = fopen_in(s->scores, err)))
+		rc = lcm_learners_load_store(ls, st, flags, s.key, err);
+	if (rc == 0 && s.scores) {
+		if (!(fp = fopen_in(s.scores, err)))
 			return -1;
-		rc = lcm_scores_read_csv(ls, fp, s->scores, err);
+		rc = lcm_scores_read_csv(ls, fp, s.scores, err);
 		close_in(fp);
 	}
 	return rc;
@@ -317,18 +310,17 @@ load_learners(const struct settings *s, struct lcm_learners *ls,
 
 /* Marks in sel the learners to plan for: all, or those of --learner. */
 static unsigned char *
-select_learners(const struct settings *s, struct lcm_learners *ls,
-		const char *source, struct lcm_err *err)
+select_learners(struct lcm_learners *ls, const char *source, struct lcm_err *err)
 {
 	unsigned char *sel = lcm_xcalloc(ls->n + 1, 1);
 	struct lcm_learner *l;
 	size_t i;
 
-	if (!s->only.n)
+	if (!s.only.n)
 		memset(sel, 1, ls->n);
-	for (i = 0; i < s->only.n; i++) {
-		if (!(l = lcm_learners_find(ls, s->only.v[i]))) {
-			lcm_error(err, "learner '%s' not found in '%s'", s->only.v[i], source);
+	for (i = 0; i < s.only.n; i++) {
+		if (!(l = lcm_learners_find(ls, s.only.v[i]))) {
+			lcm_error(err, "learner '%s' not found in '%s'", s.only.v[i], source);
 			free(sel);
 			return NULL;
 		}
@@ -344,12 +336,12 @@ select_learners(const struct settings *s, struct lcm_learners *ls,
  * match lcm-engage's.
  */
 static void
-pseudonymize(const struct lcm_cli *cli, struct lcm_learners *ls, const char *key)
+pseudonymize(struct lcm_learners *ls, const char *key)
 {
 	size_t again = lcm_learners_pseudonymize(ls, key);
 
-	if (again && !cli->quiet)
-		lcm_cli_warn(cli, "%zu learner%s the store does not know look%s like %s: "
+	if (again && !cli.quiet)
+		lcm_cli_warn(&cli, "%zu learner%s the store does not know look%s like %s: "
 			     "hashed again (another key or store?)", again,
 			     again == 1 ? "" : "s", again == 1 ? "s" : "",
 			     again == 1 ? "a pseudonym" : "pseudonyms");
@@ -357,117 +349,46 @@ pseudonymize(const struct lcm_cli *cli, struct lcm_learners *ls, const char *key
 
 /* Frees the lists of the options. */
 static void
-settings_release(struct settings *s)
+settings_release(void)
 {
-	lcm_strlist_release(&s->only);
-	lcm_strlist_release(&s->goals);
-	lcm_strlist_release(&s->prefer);
+	lcm_strlist_release(&s.only);
+	lcm_strlist_release(&s.goals);
+	lcm_strlist_release(&s.prefer);
 }
 
 int
 main(int argc, char **argv)
 {
-	struct lcm_cli cli;
-	struct settings s;
 	struct lcm_store st = { 0 };
 	struct lcm_catalogue c;
 	struct lcm_learners ls;
 	struct lcm_faults faults = { 0 }, unmet = { 0 };
 	struct lcm_err err;
 	unsigned char *sel = NULL;
-	const char *fmt = NULL, *path;
-	int ch, r, status = LCM_EXIT_ERROR, opened = 0, need_store, stdin_users;
-	int pseudo = 0;
+	const char *path;
+	int r, first, status = LCM_EXIT_ERROR, opened = 0, need_store, stdin_users;
 	long n;
 	size_t i, nogoal = 0;
 
 	lcm_cli_init(&cli, "lcm-pathway");
 	lcm_err_init(&err);
-	memset(&s, 0, sizeof(s));
 	lcm_catalogue_init(&c);
 	lcm_learners_init(&ls);
-	s.o.budget = 120;
-	while ((ch = getopt_long(argc, argv, "f:qhV", options, NULL)) != -1) {
-		if ((r = lcm_cli_option(&cli, ch, optarg)) != 0) {
-			if (r < 0)
-				goto done;
-			continue;
-		}
-		switch (ch) {
-		case 'f':
-			fmt = optarg;
-			break;
-		case LCM_OPT_EXCEL:
-			s.excel = 1;
-			break;
-		case OPT_CATALOGUE:
-			s.catalogue = optarg;
-			break;
-		case OPT_LEARNERS:
-			s.learners = optarg;
-			break;
-		case OPT_LEARNER:
-			lcm_strlist_split(&s.only, optarg, '\n');
-			break;
-		case OPT_GOAL:
-			lcm_strlist_split(&s.goals, optarg, '\n');
-			break;
-		case OPT_BUDGET:
-		case OPT_WEEKS:
-			n = ch == OPT_BUDGET ? number(&cli, "budget", optarg, 1, 10080) :
-			    number(&cli, "weeks", optarg, 1, 520);
-			if (n < 0)
-				goto done;
-			if (ch == OPT_BUDGET)
-				s.o.budget = n;
-			else
-				s.o.weeks = (int)n;
-			break;
-		case OPT_PREFER:
-			lcm_strlist_split(&s.prefer, optarg, ',');
-			break;
-		case OPT_LANG:
-			s.o.lang = optarg;
-			break;
-		case OPT_SCORES:
-			s.scores = optarg;
-			break;
-		case OPT_EXPLAIN:
-			s.o.explain = 1;
-			break;
-		case OPT_CHECK:
-			s.check = 1;
-			break;
-		case OPT_STRICT:
-			s.strict = 1;
-			break;
-		case OPT_PSEUDONYMIZE:
-			pseudo = 1;
-			break;
-		default:
-			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
-			goto done;
-		}
-	}
-	if (cli.help) {
-		usage();
-		status = LCM_EXIT_OK;
+	if ((r = lcm_options_parse(&cli, &program, argc, argv, &first)) != 0) {
+		status = r > 0 ? LCM_EXIT_OK : LCM_EXIT_ERROR;
 		goto done;
 	}
-	if (cli.version) {
-		status = lcm_print_versions(&cli);
+	s.o.budget = s.budget;
+	if (first < argc) {
+		lcm_cli_usage_error(&cli, "unexpected argument '%s'", argv[first]);
 		goto done;
 	}
-	if (optind < argc) {
-		lcm_cli_usage_error(&cli, "unexpected argument '%s'", argv[optind]);
-		goto done;
-	}
-	if (fmt && lcm_pathway_format_parse(fmt, &s.fmt) < 0) {
+	if (s.fmt_name && lcm_pathway_format_parse(s.fmt_name, &s.fmt) < 0) {
 		lcm_cli_usage_error(&cli, "unknown output format '%s' "
-				    "(table, csv, tsv, json, ndjson, md)", fmt);
+				    "(table, csv, tsv, json, ndjson, md)", s.fmt_name);
 		goto done;
 	}
-	if (!fmt)
+	if (!s.fmt_name)
 		s.fmt = isatty(STDOUT_FILENO) ? LCM_PW_TABLE : LCM_PW_CSV;
 	stdin_users = (s.catalogue && strcmp(s.catalogue, "-") == 0) +
 		(s.learners && strcmp(s.learners, "-") == 0) +
@@ -477,7 +398,7 @@ main(int argc, char **argv)
 				    "--scores can read standard input");
 		goto done;
 	}
-	if (pseudo && lcm_pseudo_key(&cli, &s.key) != LCM_EXIT_OK)
+	if (s.pseudo && lcm_pseudo_key(&cli, &s.key) != LCM_EXIT_OK)
 		goto done;
 	s.o.goals = &s.goals;
 	s.o.prefer = &s.prefer;
@@ -495,40 +416,40 @@ main(int argc, char **argv)
 		}
 		opened = 1;
 	}
-	if (load_catalogue(&s, &c, &st, opened, &err) < 0) {
+	if (load_catalogue(&c, &st, opened, &err) < 0) {
 		lcm_cli_fail(&cli, &err);
 		goto done;
 	}
 	lcm_catalogue_check(&c, &faults);
 	if (!s.check || s.learners || cli.db) {
-		if (load_learners(&s, &ls, &st, opened, &err) < 0) {
+		if (load_learners(&ls, &st, opened, &err) < 0) {
 			lcm_cli_fail(&cli, &err);
 			goto done;
 		}
 		if (s.key)
-			pseudonymize(&cli, &ls, s.key);
-		if (!(sel = select_learners(&s, &ls, s.learners ? s.learners : path, &err))) {
+			pseudonymize(&ls, s.key);
+		if (!(sel = select_learners(&ls, s.learners ? s.learners : path, &err))) {
 			lcm_cli_fail(&cli, &err);
 			goto done;
 		}
 	} else {
 		sel = lcm_xcalloc(1, 1);
 	}
-	untaught(&c, &ls, sel, &s, &unmet);
+	untaught(&c, &ls, sel, &unmet);
 	if (s.check) {
-		n = (long)(print_faults(&cli, &faults, c.name) +
-			   print_faults(&cli, &unmet, c.name));
+		n = (long)(print_faults(&faults, c.name) +
+			   print_faults(&unmet, c.name));
 		if (n)
 			lcm_cli_warn(&cli, "%ld fault%s found", n, n == 1 ? "" : "s");
 		status = n ? LCM_EXIT_ERROR : LCM_EXIT_OK;
 		goto done;
 	}
-	if (print_faults(&cli, &faults, c.name)) {
+	if (print_faults(&faults, c.name)) {
 		lcm_cli_warn(&cli, "cannot plan: the catalogue '%s' has %zu fault%s",
 			     c.name, faults.n, faults.n == 1 ? "" : "s");
 		goto done;
 	}
-	if (s.strict && print_faults(&cli, &unmet, c.name)) {
+	if (s.strict && print_faults(&unmet, c.name)) {
 		lcm_cli_warn(&cli, "--strict: %zu goal%s no brick teaches", unmet.n,
 			     unmet.n == 1 ? "" : "s");
 		goto done;
@@ -542,7 +463,7 @@ main(int argc, char **argv)
 			     "column", nogoal, nogoal == 1 ? "" : "s");
 	if (!ls.n && !cli.quiet)
 		lcm_cli_warn(&cli, "no learner to plan for");
-	if (plan_all(&cli, &s, &c, &ls, sel, &err) < 0) {
+	if (plan_all(&c, &ls, sel, &err) < 0) {
 		lcm_cli_fail(&cli, &err);
 		goto done;
 	}
@@ -555,6 +476,6 @@ done:
 	lcm_catalogue_release(&c);
 	if (opened)
 		lcm_store_close(&st);
-	settings_release(&s);
+	settings_release();
 	return lcm_cli_finish(&cli, status);
 }

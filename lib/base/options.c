@@ -273,7 +273,8 @@ usage_lines(const struct lcm_cli *cli, const struct lcm_program *p)
 		if ((in_choice = (o->flags & LCM_OPTF_OR) != 0))
 			continue;
 		lcm_buf_adds(&line, first_flags & LCM_OPTF_REQUIRED ? "" : "]");
-		lcm_buf_adds(&line, o->type == LCM_ARG_LIST ? "..." : "");
+		if (o->type == LCM_ARG_LIST || (o->flags & LCM_OPTF_REPEAT))
+			lcm_buf_adds(&line, "...");
 	}
 	if (p->operands)
 		lcm_buf_printf(&line, " %s", p->operands);

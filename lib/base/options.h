@@ -44,8 +44,9 @@ enum {
 	LCM_OPTF_NO_USAGE = 1,	/* in --help, not in the usage line (-h, -V) */
 	LCM_OPTF_HIDDEN = 2,	/* in no help (the completion helper) */
 	LCM_OPTF_REQUIRED = 4,	/* the usage shows it without brackets */
-	LCM_OPTF_OR = 8		/* the usage shows it and the next as one choice:
+	LCM_OPTF_OR = 8,	/* the usage shows it and the next as one choice:
 				   "[--outbox DIR | --send]" */
+	LCM_OPTF_REPEAT = 16	/* repeatable ("[--goal SKILL]..."), as LIST is */
 };
 
 struct lcm_option {

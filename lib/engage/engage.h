@@ -20,6 +20,7 @@
 #include <stdio.h>
 
 #include "buf.h"
+#include "options.h"
 #include "store.h"
 
 #define LCM_DAY 86400
@@ -231,6 +232,9 @@ void lcm_engage_each_edge(const struct lcm_engage *e,
 			  void *arg);
 
 enum lcm_graph_format { LCM_GRAPH_GEXF, LCM_GRAPH_GRAPHML, LCM_GRAPH_DOT };
+
+/* --graph's formats: gexf, graphml, dot. */
+extern const struct lcm_choice lcm_graph_formats[];
 
 /* "gexf", "graphml", "dot"; -1 when unknown. */
 int lcm_graph_format_parse(const char *s, enum lcm_graph_format *out);

@@ -163,17 +163,19 @@ lcm_engage_network(struct lcm_engage *e)
 	net_release(&x);
 }
 
+const struct lcm_choice lcm_graph_formats[] = {
+	{ "gexf", LCM_GRAPH_GEXF }, { "graphml", LCM_GRAPH_GRAPHML }, { "dot", LCM_GRAPH_DOT },
+	{ NULL, 0 }
+};
+
 int
 lcm_graph_format_parse(const char *s, enum lcm_graph_format *out)
 {
-	if (strcmp(s, "gexf") == 0)
-		*out = LCM_GRAPH_GEXF;
-	else if (strcmp(s, "graphml") == 0)
-		*out = LCM_GRAPH_GRAPHML;
-	else if (strcmp(s, "dot") == 0)
-		*out = LCM_GRAPH_DOT;
-	else
+	int v;
+
+	if (lcm_choice_find(lcm_graph_formats, s, &v) < 0)
 		return -1;
+	*out = (enum lcm_graph_format)v;
 	return 0;
 }
 

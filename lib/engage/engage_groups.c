@@ -15,29 +15,29 @@
 #include "strmap.h"
 #include "xalloc.h"
 
+/* in the enum's order: lcm_engage_by_name indexes it */
+const struct lcm_choice lcm_engage_bys[] = {
+	{ "person", LCM_ENGAGE_BY_PERSON }, { "cohort", LCM_ENGAGE_BY_COHORT },
+	{ "course", LCM_ENGAGE_BY_COURSE }, { "forum", LCM_ENGAGE_BY_FORUM },
+	{ "manager", LCM_ENGAGE_BY_MANAGER }, { "week", LCM_ENGAGE_BY_WEEK },
+	{ NULL, 0 }
+};
+
 int
 lcm_engage_by_parse(const char *s, enum lcm_engage_by *out)
 {
-	static const char *const names[] = { "person", "cohort", "course", "forum",
-		"manager", "week" };
-	size_t i;
+	int v;
 
-	for (i = 0; i < sizeof(names) / sizeof(*names); i++) {
-		if (strcmp(s, names[i]) == 0) {
-			*out = (enum lcm_engage_by)i;
-			return 0;
-		}
-	}
-	return -1;
+	if (lcm_choice_find(lcm_engage_bys, s, &v) < 0)
+		return -1;
+	*out = (enum lcm_engage_by)v;
+	return 0;
 }
 
 const char *
 lcm_engage_by_name(enum lcm_engage_by by)
 {
-	static const char *const names[] = { "person", "cohort", "course", "forum",
-		"manager", "week" };
-
-	return names[by];
+	return lcm_engage_bys[by].name;
 }
 
 /* What the passes share while building the groups. */

@@ -19,6 +19,7 @@ enum lcm_engage_by {
 };
 
 /* "person", "cohort", "course", "forum", "manager", "week"; -1 if unknown. */
+extern const struct lcm_choice lcm_engage_bys[];	/* --by's keys */
 int lcm_engage_by_parse(const char *s, enum lcm_engage_by *out);
 const char *lcm_engage_by_name(enum lcm_engage_by by);
 
