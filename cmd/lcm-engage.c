@@ -44,10 +44,12 @@ struct settings {
 };
 
 static struct lcm_cli cli;
-static struct settings s = {
+/* main starts from these (the option fuzzer calls it again and again) */
+static const struct settings defaults = {
 	.o = { .since = INT64_MIN, .inactive_after = 14 * (int64_t)LCM_DAY },
 	.until = INT64_MIN, .graph = -1, .min_group = 5,
 };
+static struct settings s;
 
 /* --at-risk, --praise: the view, one of them. */
 static int
@@ -272,6 +274,7 @@ main(int argc, char **argv)
 	size_t n = 0;
 
 	lcm_cli_init(&cli, "lcm-engage");
+	s = defaults;
 	lcm_err_init(&err);
 	if ((r = lcm_options_parse(&cli, &program, argc, argv, &first)) != 0)
 		return lcm_cli_finish(&cli, r > 0 ? LCM_EXIT_OK : LCM_EXIT_ERROR);

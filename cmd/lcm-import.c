@@ -15,6 +15,7 @@
 #include "erase.h"
 #include "identity.h"
 #include "import.h"
+#include "options.h"
 #include "pseudo.h"
 #include "render.h"
 #include "store.h"
@@ -28,113 +29,6 @@
 #else
 #define JSON_SIZE_MAX SIZE_MAX
 #endif
-
-enum {
-	OPT_COURSE = LCM_OPT_FIRST_PROGRAM, OPT_FORUM, OPT_PLATFORM, OPT_YEAR,
-	OPT_DATE_ORDER, OPT_ENCODING, OPT_DRY_RUN, OPT_SKIP_INVALID, OPT_REJECTS,
-	OPT_LANG, OPT_LINK_BY, OPT_PERSONS, OPT_WAIT, OPT_FORGET, OPT_PURGE_BEFORE,
-	OPT_PSEUDONYMIZE, OPT_MAX_FIELD_SIZE, OPT_MAX_FIELDS, OPT_MAX_JSON_SIZE,
-	OPT_STAFF, OPT_STAFF_FILE, OPT_START, OPT_LINK_MAP
-};
-
-static const struct option options[] = {
-	LCM_CLI_OPTIONS,
-	{ "format", required_argument, NULL, 'f' },
-	{ "course", required_argument, NULL, OPT_COURSE },
-	{ "forum", required_argument, NULL, OPT_FORUM },
-	{ "platform", required_argument, NULL, OPT_PLATFORM },
-	{ "year", required_argument, NULL, OPT_YEAR },
-	{ "date-order", required_argument, NULL, OPT_DATE_ORDER },
-	{ "encoding", required_argument, NULL, OPT_ENCODING },
-	{ "dry-run", no_argument, NULL, 'n' },
-	{ "skip-invalid", no_argument, NULL, OPT_SKIP_INVALID },
-	{ "rejects", required_argument, NULL, OPT_REJECTS },
-	{ "lang", required_argument, NULL, OPT_LANG },
-	{ "link-by", required_argument, NULL, OPT_LINK_BY },
-	{ "persons", no_argument, NULL, OPT_PERSONS },
-	{ "wait", required_argument, NULL, OPT_WAIT },
-	{ "forget", required_argument, NULL, OPT_FORGET },
-	{ "purge-before", required_argument, NULL, OPT_PURGE_BEFORE },
-	{ "pseudonymize", no_argument, NULL, OPT_PSEUDONYMIZE },
-	{ "max-field-size", required_argument, NULL, OPT_MAX_FIELD_SIZE },
-	{ "max-fields", required_argument, NULL, OPT_MAX_FIELDS },
-	{ "max-json-size", required_argument, NULL, OPT_MAX_JSON_SIZE },
-	{ "staff", required_argument, NULL, OPT_STAFF },
-	{ "staff-file", required_argument, NULL, OPT_STAFF_FILE },
-	{ "start", required_argument, NULL, OPT_START },
-	{ "link-map", required_argument, NULL, OPT_LINK_MAP },
-	{ NULL, 0, NULL, 0 }
-};
-
-static void
-usage(void)
-{
-	printf("Usage: lcm-import [--db PATH] [-f FORMAT] [--tz ZONE] [--course NAME]\n"
-	       "                  [--forum NAME] [--platform NAME] [--year YYYY]\n"
-	       "                  [--date-order dmy|mdy] [--encoding ENC] [-n]\n"
-	       "                  [--skip-invalid [--rejects FILE]] [--lang LANG]\n"
-	       "                  [--link-by email|username|name|none] [--link-map FILE]\n"
-	       "                  [--wait DUR]\n"
-	       "                  [--max-field-size SIZE] [--max-fields N]\n"
-	       "                  [--max-json-size SIZE] [--staff NAMES] [--staff-file FILE]\n"
-	       "                  [--start PRES=DATE]...\n"
-	       "                  [--now TIME] [-q] [FILE...]\n"
-	       "       lcm-import --persons [--pseudonymize] [--db PATH]\n"
-	       "                  [-f table|csv|tsv|json|ndjson]\n"
-	       "       lcm-import [--forget PERSON]... [--purge-before DATE] [--db PATH]\n"
-	       "                  [-n] [--wait DUR] [-q]\n"
-	       "Load LMS export files (or standard input) into the lcm store.\n"
-	       "\n"
-	       "  --db PATH            store file (default: $LCM_DB, else ./lcm.db)\n"
-	       "  -f, --format FORMAT  input format, else detected from the header or keys:\n"
-	       "                       moodle-forum moodle-log moodle-users lcm-persons\n"
-	       "                       lcm-posts lcm-events lcm-completions lcm-catalogue\n"
-	       "                       lcm-skills canvas-discussion edx-forum edx-tracking\n"
-	       "                       xapi (with --persons: the output format)\n"
-	       "      --tz ZONE        zone of times written without one (default: TZ)\n"
-	       "      --course NAME    course the forum export or log belongs to\n"
-	       "      --forum NAME     forum of a forum export (default: file name)\n"
-	       "      --platform NAME  platform of the ids in lcm-* files (default: lcm)\n"
-	       "      --year YYYY      year of log times written without one (9 Mar, 14:05)\n"
-	       "      --date-order dmy|mdy  order of numeric dates (default: dmy)\n"
-	       "      --encoding ENC   auto, utf-8, windows-1252, utf-16le, utf-16be\n"
-	       "  -n, --dry-run        read and check everything, change nothing\n"
-	       "      --skip-invalid   import the good rows, skip the bad ones\n"
-	       "      --rejects FILE   write skipped rows there (CSV: line,reason,row)\n"
-	       "      --lang LANG      xapi: language of names (default: en, else the first)\n"
-	       "      --link-by KEY    one person per email (default), username, name, or none\n"
-	       "      --link-map FILE  CSV platform,account,person: who is who across\n"
-	       "                       platforms (person: e-mail or platform:id), after the files\n"
-	       "      --persons        print each person and their accounts, then exit\n"
-	       "      --pseudonymize   with --persons: pseudonyms (key in LCM_PSEUDO_KEY),\n"
-	       "                       no name, e-mail or account id\n"
-	       "      --forget PERSON  erase a person and all they wrote (platform:id, id\n"
-	       "                       or e-mail; repeatable)\n"
-	       "      --purge-before DATE  drop events before DATE, and threads whose\n"
-	       "                       newest post is before DATE\n"
-	       "      --max-field-size SIZE  largest CSV field and row (default: 4M)\n"
-	       "      --max-fields N   most fields in a CSV row (default: 10000)\n"
-	       "      --max-json-size SIZE  largest JSON document or NDJSON line\n"
-	       "                       (default: 64M)\n"
-	       "      --staff NAMES    make staff the persons named (','-separated names,\n"
-	       "                       e-mail addresses, usernames or platform:id;\n"
-	       "                       repeatable), after the files; with no FILE, no\n"
-	       "                       standard input is read\n"
-	       "      --staff-file FILE  the same, one person a line ('#' comments)\n"
-	       "      --start PRES=DATE  an OULAD presentation's start (AAA-2013J=2013-10-05;\n"
-	       "                       default: the 1st of February (B) or October (J))\n"
-	       "      --wait DUR       wait that long for another import (default: 5s)\n"
-	       "      --now TIME       time recorded as the import's (default: now)\n"
-	       "  -q, --quiet          no summary, only errors\n"
-	       "  -h, --help           show this help and exit\n"
-	       "  -V, --version        show the version and exit\n"
-	       "\n"
-	       "Each file is one transaction: a bad row leaves the store unchanged.\n"
-	       "--forget and --purge-before are one transaction, with the deleted bytes\n"
-	       "overwritten and the WAL emptied.\n"
-	       "NDJSON is read line by line; FILE.gz is read through zlib.\n"
-	       "Exit status: 0 imported, 2 an error (see lcm-import(1)).\n");
-}
 
 static int
 valid_format(const char *name)
@@ -293,21 +187,6 @@ erase(const struct lcm_cli *cli, struct lcm_erase_req *req, int busy_ms)
 	return status;
 }
 
-/* A size option's value into *out (at most max bytes); -1 after saying why. */
-static int
-size_option(const struct lcm_cli *cli, const char *name, const char *arg, size_t max,
-	    size_t *out)
-{
-	struct lcm_err err;
-
-	lcm_err_init(&err);
-	if (lcm_size_parse(arg, max, out, &err) < 0) {
-		lcm_cli_usage_error(cli, "%s: %s", name, err.msg);
-		return -1;
-	}
-	return 0;
-}
-
 /*
  * The --staff and --staff-file names, owned. Static for the reason
  * forget is (below).
@@ -363,27 +242,22 @@ staff_list(const char *arg)
 
 /* --staff-file: a name a line, blank lines and '#' comments skipped. */
 static int
-staff_file(const struct lcm_cli *cli, const char *path)
+staff_file(const char *path, void *value, struct lcm_err *err)
 {
-	struct lcm_err err;
 	char *line = NULL;
 	size_t cap = 0;
 	ssize_t len;
 	FILE *fp = fopen(path, "r");
 	int rc = 0;
 
-	lcm_err_init(&err);
-	if (!fp) {
-		lcm_error_at(&err, path, 0, "cannot open: %s", strerror(errno));
-		return lcm_cli_fail(cli, &err);
-	}
+	(void)value;
+	if (!fp)
+		return lcm_error_at(err, path, 0, "cannot open: %s", strerror(errno));
 	while ((len = getline(&line, &cap, fp)) >= 0)
 		if (line[strspn(line, " \t")] != '#')
 			staff_add(line, (size_t)len);
-	if (ferror(fp)) {
-		lcm_error_at(&err, path, 0, "cannot read: %s", strerror(errno));
-		rc = lcm_cli_fail(cli, &err);
-	}
+	if (ferror(fp))
+		rc = lcm_error_at(err, path, 0, "cannot read: %s", strerror(errno));
 	free(line);
 	fclose(fp);
 	return rc;
@@ -488,39 +362,214 @@ seconds(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* 0 when arg is "PRES=YYYY-MM-DD" (an OULAD presentation's start), else -1. */
+struct settings {
+	struct lcm_import_opts opts;
+	struct lcm_erase_req req;	/* --forget, --purge-before */
+	const char *rejects_path, *fmtname, *purge;
+	const char *starts[65];		/* --start, NULL-terminated */
+	size_t nstarts;
+	int64_t wait;			/* seconds to wait for another writer */
+	int max_fields, persons, pseudo;
+};
+
+static struct lcm_cli cli;
+/* main starts from these (the option fuzzer calls it again and again) */
+static const struct settings defaults = { .wait = 5 };
+static struct settings s;
+
 static int
-start_option(const char *arg)
+year(const char *arg, void *value, struct lcm_err *err)
 {
+	char *end;
+	long y = strtol(arg, &end, 10);
+
+	if (*end || end == arg || y < 1970 || y > 9999)
+		return lcm_error(err, "not a year: '%s'", arg);
+	*(int *)value = (int)y;
+	return 0;
+}
+
+static int
+encoding(const char *arg, void *value, struct lcm_err *err)
+{
+	if (lcm_encoding_parse(arg, value) < 0)
+		return lcm_error(err, "unknown encoding '%s'", arg);
+	return 0;
+}
+
+static int
+lang(const char *arg, void *value, struct lcm_err *err)
+{
+	if (!*arg || strspn(arg, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+			    "0123456789-") != strlen(arg))
+		return lcm_error(err, "not a language tag: '%s'", arg);
+	*(const char **)value = arg;
+	return 0;
+}
+
+static int
+forget_one(const char *arg, void *value, struct lcm_err *err)
+{
+	struct lcm_erase_req *req = value;
+
+	if (!*arg)
+		return lcm_error(err, "no person given");
+	forget[req->nforget++] = arg;
+	return 0;
+}
+
+static int
+staff_names(const char *arg, void *value, struct lcm_err *err)
+{
+	(void)value;
+	return staff_list(arg) < 0 ? lcm_error(err, "no person given") : 0;
+}
+
+/* --start PRES=YYYY-MM-DD: an OULAD presentation's start. */
+static int
+start(const char *arg, void *value, struct lcm_err *err)
+{
+	struct settings *set = value;
 	const char *eq = strchr(arg, '=');
-	struct lcm_err err;
 	char iso[32];
 	int64_t t;
 
-	if (!eq || eq == arg || strlen(eq + 1) != 10)
-		return -1;
-	snprintf(iso, sizeof(iso), "%sT00:00:00Z", eq + 1);
-	return lcm_time_parse_iso(iso, &t, &err);
+	if (set->nstarts == 64)
+		return lcm_error(err, "at most 64");
+	snprintf(iso, sizeof(iso), "%sT00:00:00Z", eq ? eq + 1 : "");
+	if (!eq || eq == arg || strlen(eq + 1) != 10 || lcm_time_parse_iso(iso, &t, err) < 0) {
+		lcm_err_init(err);
+		return lcm_error(err, "not PRESENTATION=YYYY-MM-DD: '%s'", arg);
+	}
+	set->starts[set->nstarts++] = arg;
+	set->opts.starts = set->starts;
+	return 0;
 }
+
+static int
+link_map_file(const char *arg, void *value, struct lcm_err *err)
+{
+	(void)value;
+	lcm_link_map_free(link_map);
+	link_map = NULL;
+	return lcm_link_map_load(arg, &link_map, err);
+}
+
+static int
+field_size(const char *arg, void *value, struct lcm_err *err)
+{
+	return lcm_size_parse(arg, (size_t)1 << 30, value, err);
+}
+
+static int
+json_size(const char *arg, void *value, struct lcm_err *err)
+{
+	return lcm_size_parse(arg, JSON_SIZE_MAX, value, err);
+}
+
+static const struct lcm_choice date_orders[] = {
+	{ "dmy", LCM_DMY }, { "mdy", LCM_MDY }, { NULL, 0 }
+};
+
+static const struct lcm_option options[] = {
+	LCM_OPTION_DB(cli, "store file (default: $LCM_DB, else ./lcm.db)"),
+	{ .name = "format", .short_name = 'f', .arg = "FORMAT", .type = LCM_ARG_STR,
+	  .value = &s.fmtname, .words = lcm_import_formats,
+	  .help = "input format (lcm-import(1) lists them), else detected from the"
+		  " header, keys or root element; with --persons: the output format" },
+	LCM_OPTION_TZ(cli, "zone of times written without one (default: TZ)"),
+	LCM_STR("course", 0, "NAME", &s.opts.course, "course the forum export or log belongs to"),
+	LCM_STR("forum", 0, "NAME", &s.opts.forum, "forum of a forum export (default: file name)"),
+	LCM_STR("platform", 0, "NAME", &s.opts.platform,
+		"platform of the ids in lcm-* files (default: lcm)"),
+	LCM_FUNC("year", 0, "YYYY", &s.opts.time.year, year,
+		 "year of log times written without one (9 Mar, 14:05)"),
+	LCM_CHOICE("date-order", "dmy|mdy", &s.opts.time.order, date_orders,
+		   "order of numeric dates (default: dmy)"),
+	{ .name = "encoding", .arg = "ENC", .type = LCM_ARG_FUNC, .value = &s.opts.encoding,
+	  .parse = encoding, .complete = "auto utf-8 windows-1252 utf-16le utf-16be",
+	  .help = "auto, utf-8, windows-1252, utf-16le, utf-16be" },
+	LCM_FLAG("dry-run", 'n', &s.opts.dry_run, "read and check everything, change nothing"),
+	LCM_FLAG("skip-invalid", 0, &s.opts.skip_invalid, "import the good rows, skip the bad ones"),
+	LCM_FILE("rejects", 0, "FILE", &s.rejects_path,
+		 "with --skip-invalid: write skipped rows there (CSV: line,reason,row)"),
+	LCM_FUNC("lang", 0, "LANG", &s.opts.lang, lang,
+		 "xapi: language of names (default: en, else the first)"),
+	LCM_CHOICE("link-by", "KEY", &s.opts.link_by, lcm_link_bys,
+		   "one person per email (default), username, name, or none"),
+	{ .name = "link-map", .arg = "FILE", .type = LCM_ARG_FUNC, .value = NULL,
+	  .parse = link_map_file, .complete = "@file",
+	  .help = "CSV platform,account,person: who is who across platforms (person:"
+		  " e-mail or platform:id), after the files" },
+	LCM_DURATION("wait", "DUR", &s.wait, 86400,
+		     "wait that long for another import (default: 5s)"),
+	LCM_FUNC("max-field-size", 0, "SIZE", &s.opts.max_field, field_size,
+		 "largest CSV field and row (default: 4M)"),
+	LCM_INT("max-fields", "N", &s.max_fields, 1, 1000000,
+		"most fields in a CSV row (default: 10000)"),
+	LCM_FUNC("max-json-size", 0, "SIZE", &s.opts.max_json, json_size,
+		 "largest JSON document or NDJSON line (default: 64M)"),
+	{ .name = "staff", .arg = "NAMES", .type = LCM_ARG_FUNC, .parse = staff_names,
+	  .flags = LCM_OPTF_REPEAT,
+	  .help = "make staff the persons named (','-separated names, e-mail addresses,"
+		  " usernames or platform:id; repeatable), after the files; with no FILE,"
+		  " no standard input is read" },
+	{ .name = "staff-file", .arg = "FILE", .type = LCM_ARG_FUNC, .parse = staff_file,
+	  .complete = "@file", .help = "the same, one person a line ('#' comments)" },
+	{ .name = "start", .arg = "PRES=DATE", .type = LCM_ARG_FUNC, .value = &s,
+	  .parse = start, .flags = LCM_OPTF_REPEAT,
+	  .help = "an OULAD presentation's start (AAA-2013J=2013-10-05; default: the 1st"
+		  " of February (B) or October (J))" },
+	LCM_OPTION_NOW(cli, "time recorded as the import's (default: now)"),
+	LCM_OPTION_QUIET(cli, "no summary, only errors"),
+	/* the other forms' */
+	{ .name = "persons", .type = LCM_ARG_FLAG, .value = &s.persons,
+	  .flags = LCM_OPTF_NO_USAGE, .help = "print each person and their accounts, then exit" },
+	{ .name = "pseudonymize", .type = LCM_ARG_FLAG, .value = &s.pseudo,
+	  .flags = LCM_OPTF_NO_USAGE,
+	  .help = "with --persons: pseudonyms (key in LCM_PSEUDO_KEY), no name, e-mail or"
+		  " account id" },
+	{ .name = "forget", .arg = "PERSON", .type = LCM_ARG_FUNC, .value = &s.req,
+	  .parse = forget_one, .flags = LCM_OPTF_NO_USAGE,
+	  .help = "erase a person and all they wrote (platform:id, id or e-mail;"
+		  " repeatable)" },
+	{ .name = "purge-before", .arg = "DATE", .type = LCM_ARG_STR, .value = &s.purge,
+	  .flags = LCM_OPTF_NO_USAGE,
+	  .help = "drop events before DATE, and threads whose newest post is before DATE" },
+	LCM_OPTIONS_END(cli)
+};
+
+static const char *const more_usages[] = {
+	"--persons [--pseudonymize] [--db PATH] [-f table|csv|tsv|json|ndjson]",
+	"[--forget PERSON]... [--purge-before DATE] [--db PATH] [-n] [--wait DUR] [-q]",
+	NULL
+};
+
+static const struct lcm_program program = {
+	.options = options,
+	.operands = "[FILE...]",
+	.operand_complete = "@file",
+	.more_usages = more_usages,
+	.purpose = "Load LMS export files (or standard input) into the lcm store.",
+	.epilogue = "Each file is one transaction: a bad row leaves the store unchanged.\n"
+		    "--forget and --purge-before are one transaction, with the deleted bytes\n"
+		    "overwritten and the WAL emptied.\n"
+		    "NDJSON is read line by line; FILE.gz is read through zlib.\n"
+		    "Exit status: 0 imported, 2 an error (see lcm-import(1)).\n",
+	.version = lcm_print_versions,
+};
 
 int
 main(int argc, char **argv)
 {
-	struct lcm_cli cli;
-	struct lcm_import_opts opts;
+	struct lcm_import_opts *opts = &s.opts;
+	struct lcm_erase_req *req = &s.req;
 	struct lcm_import_stats stats;
 	struct lcm_store st = { 0 };
 	struct lcm_err err;
-	const char *rejects_path = NULL, *stdin_only[] = { "-" }, *fmtname = NULL;
-	const char *purge = NULL, *key = NULL;
-	const char *starts[65] = { NULL };	/* --start, NULL-terminated */
-	size_t nstarts = 0;
-	int64_t wait = 5;	/* seconds to wait for another writer */
-	struct lcm_erase_req req;
+	const char *stdin_only[] = { "-" }, *key = NULL;
 	const char *const *files;
-	char *end;
-	long n;
-	int c, r, rc, nfiles, i, status = LCM_EXIT_OK, opened = 0, persons = 0, pseudo = 0;
+	int r, rc, first, nfiles, i, status = LCM_EXIT_OK, opened = 0;
 	double t0;
 
 	/*
@@ -530,204 +579,77 @@ main(int argc, char **argv)
 	 */
 	signal(SIGXFSZ, SIG_IGN);
 	lcm_cli_init(&cli, "lcm-import");
+	s = defaults;
 	lcm_err_init(&err);
-	memset(&opts, 0, sizeof(opts));
-	memset(&req, 0, sizeof(req));
 	free(forget);
 	forget = lcm_xcalloc((size_t)argc, sizeof(*forget));
 	staff_release();
 	lcm_link_map_free(link_map);
 	link_map = NULL;
-	while ((c = getopt_long(argc, argv, "f:nqhV", options, NULL)) != -1) {
-		if ((r = lcm_cli_option(&cli, c, optarg)) != 0) {
-			if (r < 0)
-				return LCM_EXIT_ERROR;
-			continue;
-		}
-		switch (c) {
-		case 'f':
-			fmtname = optarg;	/* checked once --persons is known */
-			break;
-		case OPT_COURSE:
-			opts.course = optarg;
-			break;
-		case OPT_FORUM:
-			opts.forum = optarg;
-			break;
-		case OPT_PLATFORM:
-			opts.platform = optarg;
-			break;
-		case OPT_YEAR:
-			opts.time.year = (int)strtol(optarg, &end, 10);
-			if (*end || end == optarg || opts.time.year < 1970 || opts.time.year > 9999)
-				return lcm_cli_usage_error(&cli, "--year: not a year: '%s'", optarg);
-			break;
-		case OPT_DATE_ORDER:
-			if (strcmp(optarg, "dmy") == 0)
-				opts.time.order = LCM_DMY;
-			else if (strcmp(optarg, "mdy") == 0)
-				opts.time.order = LCM_MDY;
-			else
-				return lcm_cli_usage_error(&cli, "--date-order: not dmy or mdy: '%s'",
-							   optarg);
-			break;
-		case OPT_ENCODING:
-			if (lcm_encoding_parse(optarg, &opts.encoding) < 0)
-				return lcm_cli_usage_error(&cli, "--encoding: unknown encoding '%s'",
-							   optarg);
-			break;
-		case 'n':
-			opts.dry_run = 1;
-			break;
-		case OPT_SKIP_INVALID:
-			opts.skip_invalid = 1;
-			break;
-		case OPT_REJECTS:
-			rejects_path = optarg;
-			break;
-		case OPT_LANG:
-			if (!*optarg || strspn(optarg, "abcdefghijklmnopqrstuvwxyz"
-					       "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") != strlen(optarg))
-				return lcm_cli_usage_error(&cli, "--lang: not a language tag: '%s'",
-							   optarg);
-			opts.lang = optarg;
-			break;
-		case OPT_LINK_BY:
-			if (lcm_link_by_parse(optarg, &opts.link_by) < 0)
-				return lcm_cli_usage_error(&cli, "--link-by: not email, username,"
-							   " name or none: '%s'", optarg);
-			break;
-		case OPT_WAIT:
-			if (lcm_duration_parse(optarg, &wait, &err) < 0 || wait > 86400)
-				return lcm_cli_usage_error(&cli, "--wait: %s", err.msg[0] ? err.msg :
-							   "at most a day");
-			break;
-		case OPT_PERSONS:
-			persons = 1;
-			break;
-		case OPT_PSEUDONYMIZE:
-			pseudo = 1;
-			break;
-		case OPT_FORGET:
-			if (!*optarg)
-				return lcm_cli_usage_error(&cli, "--forget: no person given");
-			forget[req.nforget++] = optarg;
-			break;
-		case OPT_STAFF:
-			if (staff_list(optarg) < 0)
-				return lcm_cli_usage_error(&cli, "--staff: no person given");
-			break;
-		case OPT_STAFF_FILE:
-			if (staff_file(&cli, optarg) != LCM_EXIT_OK)
-				return LCM_EXIT_ERROR;
-			break;
-		case OPT_START:
-			if (nstarts == 64)
-				return lcm_cli_usage_error(&cli, "--start: at most 64");
-			if (start_option(optarg) < 0)
-				return lcm_cli_usage_error(&cli, "--start: not PRESENTATION=YYYY-MM-DD: '%s'",
-							   optarg);
-			starts[nstarts++] = optarg;
-			opts.starts = starts;
-			break;
-		case OPT_LINK_MAP:
-			lcm_link_map_free(link_map);
-			if (lcm_link_map_load(optarg, &link_map, &err) < 0)
-				return lcm_cli_fail(&cli, &err);
-			break;
-		case OPT_PURGE_BEFORE:
-			purge = optarg;	/* read once --tz is known */
-			break;
-		case OPT_MAX_FIELD_SIZE:
-			if (size_option(&cli, "--max-field-size", optarg, (size_t)1 << 30,
-					&opts.max_field) < 0)
-				return LCM_EXIT_ERROR;
-			break;
-		case OPT_MAX_JSON_SIZE:
-			if (size_option(&cli, "--max-json-size", optarg, JSON_SIZE_MAX,
-					&opts.max_json) < 0)
-				return LCM_EXIT_ERROR;
-			break;
-		case OPT_MAX_FIELDS:
-			errno = 0;
-			n = strtol(optarg, &end, 10);
-			if (*end || end == optarg || errno || n < 1 || n > 1000000)
-				return lcm_cli_usage_error(&cli, "--max-fields: not a number from 1"
-							   " to 1000000: '%s'", optarg);
-			opts.max_fields = (size_t)n;
-			break;
-		default:
-			fprintf(stderr, "Try '%s --help' for more information.\n", cli.prog);
-			return LCM_EXIT_ERROR;
-		}
-	}
-	if (cli.help) {
-		usage();
-		return lcm_cli_finish(&cli, LCM_EXIT_OK);
-	}
-	if (cli.version)
-		return lcm_cli_finish(&cli, lcm_print_versions(&cli));
-	if (pseudo && !persons)
+	if ((r = lcm_options_parse(&cli, &program, argc, argv, &first)) != 0)
+		return lcm_cli_finish(&cli, r > 0 ? LCM_EXIT_OK : LCM_EXIT_ERROR);
+	opts->max_fields = (size_t)s.max_fields;
+	if (s.pseudo && !s.persons)
 		return lcm_cli_usage_error(&cli, "--pseudonymize goes with --persons");
-	if (persons && (req.nforget || purge || staff.n))
+	if (s.persons && (req->nforget || s.purge || staff.n))
 		return lcm_cli_usage_error(&cli, "--persons cannot go with %s",
-					   req.nforget ? "--forget" : purge ? "--purge-before" :
+					   req->nforget ? "--forget" : s.purge ? "--purge-before" :
 					   "--staff");
-	if (staff.n && (req.nforget || purge))
+	if (staff.n && (req->nforget || s.purge))
 		return lcm_cli_usage_error(&cli, "--staff cannot go with %s",
-					   req.nforget ? "--forget" : "--purge-before");
-	if (persons) {
-		if (optind < argc)
+					   req->nforget ? "--forget" : "--purge-before");
+	if (s.persons) {
+		if (first < argc)
 			return lcm_cli_usage_error(&cli, "--persons takes no file");
-		if (pseudo && lcm_pseudo_key(&cli, &key) != LCM_EXIT_OK)
+		if (s.pseudo && lcm_pseudo_key(&cli, &key) != LCM_EXIT_OK)
 			return LCM_EXIT_ERROR;
-		return lcm_cli_finish(&cli, print_persons(&cli, fmtname, key));
+		return lcm_cli_finish(&cli, print_persons(&cli, s.fmtname, key));
 	}
-	if (req.nforget || purge) {
-		if (optind < argc)
+	if (req->nforget || s.purge) {
+		if (first < argc)
 			return lcm_cli_usage_error(&cli, "%s takes no file: import and erase"
-						   " in two runs", req.nforget ? "--forget" :
+						   " in two runs", req->nforget ? "--forget" :
 						   "--purge-before");
-		if (purge && lcm_time_parse(purge, NULL, &req.before, &err) < 0)
+		if (s.purge && lcm_time_parse(s.purge, NULL, &req->before, &err) < 0)
 			return lcm_cli_usage_error(&cli, "--purge-before: %s", err.msg);
 		/* "1 year" for "1 year ago" would empty the store */
-		if (purge && req.before > cli.now)
+		if (s.purge && req->before > cli.now)
 			return lcm_cli_usage_error(&cli, "--purge-before: '%s' is in the future:"
-						   " it would drop everything", purge);
-		req.forget = forget;
-		req.purge = purge != NULL;
-		req.dry_run = opts.dry_run;
-		return lcm_cli_finish(&cli, erase(&cli, &req, (int)wait * 1000));
+						   " it would drop everything", s.purge);
+		req->forget = forget;
+		req->purge = s.purge != NULL;
+		req->dry_run = opts->dry_run;
+		return lcm_cli_finish(&cli, erase(&cli, req, (int)s.wait * 1000));
 	}
-	if (fmtname && !valid_format(fmtname))
-		return lcm_cli_usage_error(&cli, "unknown format '%s'", fmtname);
-	opts.format = fmtname;
-	if (rejects_path && !opts.skip_invalid)
+	if (s.fmtname && !valid_format(s.fmtname))
+		return lcm_cli_usage_error(&cli, "unknown format '%s'", s.fmtname);
+	opts->format = s.fmtname;
+	if (s.rejects_path && !opts->skip_invalid)
 		return lcm_cli_usage_error(&cli, "--rejects needs --skip-invalid");
-	opts.now = cli.now;
-	nfiles = argc - optind;
-	files = nfiles ? (const char *const *)argv + optind : stdin_only;
+	opts->now = cli.now;
+	nfiles = argc - first;
+	files = nfiles ? (const char *const *)argv + first : stdin_only;
 	/* "lcm-import --staff X" marks the persons already there */
 	if (!nfiles && !staff.n && !link_map)
 		nfiles = 1;
 
-	if (rejects_path) {
-		opts.rejects = fopen(rejects_path, "w");
-		opts.rejects_name = rejects_path;
-		if (!opts.rejects) {
-			lcm_error_at(&err, rejects_path, 0, "cannot create: %s", strerror(errno));
+	if (s.rejects_path) {
+		opts->rejects = fopen(s.rejects_path, "w");
+		opts->rejects_name = s.rejects_path;
+		if (!opts->rejects) {
+			lcm_error_at(&err, s.rejects_path, 0, "cannot create: %s", strerror(errno));
 			return lcm_cli_fail(&cli, &err);
 		}
-		fputs("line,reason,row\n", opts.rejects);
+		fputs("line,reason,row\n", opts->rejects);
 	}
 	if (!nfiles) {
 		/* --staff alone: on the persons of a store that must be there */
-		if (open_existing(&cli, &st, 0, (int)wait * 1000) != LCM_EXIT_OK) {
+		if (open_existing(&cli, &st, 0, (int)s.wait * 1000) != LCM_EXIT_OK) {
 			status = LCM_EXIT_ERROR;
 			goto out;
 		}
 	} else if (lcm_store_open(&st, lcm_store_default_path(cli.db), LCM_STORE_CREATE,
-				  (int)wait * 1000, &err) < 0) {
+				  (int)s.wait * 1000, &err) < 0) {
 		status = lcm_cli_fail(&cli, &err);
 		goto out;
 	}
@@ -739,11 +661,11 @@ main(int argc, char **argv)
 		t0 = seconds();
 		/* progress only for a person watching: a terminal, not -q */
 		if (!cli.quiet && isatty(STDERR_FILENO)) {
-			opts.progress = progress;
-			opts.progress_arg = &t0;
+			opts->progress = progress;
+			opts->progress_arg = &t0;
 		}
-		rc = lcm_import_file(&st, files[i], &opts, &stats, &err);
-		if (opts.progress && seconds() - t0 >= 1.0)
+		rc = lcm_import_file(&st, files[i], opts, &stats, &err);
+		if (opts->progress && seconds() - t0 >= 1.0)
 			fputs("\r\033[K", stderr);	/* clear the progress line */
 		if (rc < 0) {
 			/* a bad file is reported, and the others still go in */
@@ -754,17 +676,17 @@ main(int argc, char **argv)
 			lcm_cli_warn(&cli, "%s: not UTF-8, read as Windows-1252 (see --encoding)",
 				     name);
 		if (!cli.quiet)
-			summary(name, &stats, seconds() - t0, opts.dry_run);
+			summary(name, &stats, seconds() - t0, opts->dry_run);
 	}
-	if (staff.n && mark_staff(&cli, &st, opts.dry_run) != LCM_EXIT_OK)
+	if (staff.n && mark_staff(&cli, &st, opts->dry_run) != LCM_EXIT_OK)
 		status = LCM_EXIT_ERROR;
-	if (link_map && apply_link_map(&cli, &st, opts.dry_run) != LCM_EXIT_OK)
+	if (link_map && apply_link_map(&cli, &st, opts->dry_run) != LCM_EXIT_OK)
 		status = LCM_EXIT_ERROR;
 out:
 	if (opened)
 		lcm_store_close(&st);
-	if (opts.rejects && fclose(opts.rejects) != 0) {
-		lcm_error_at(&err, rejects_path, 0, "cannot write: %s", strerror(errno));
+	if (opts->rejects && fclose(opts->rejects) != 0) {
+		lcm_error_at(&err, s.rejects_path, 0, "cannot write: %s", strerror(errno));
 		status = lcm_cli_fail(&cli, &err);
 	}
 	return lcm_cli_finish(&cli, status);

@@ -27,10 +27,12 @@ struct settings {
 };
 
 static struct lcm_cli cli;
-static struct settings s = {
+/* main starts from these (the option fuzzer calls it again and again) */
+static const struct settings defaults = {
 	.o = { .mode = LCM_NUDGE_DRY, .cooldown = 7 * 86400 },
 	.since = INT64_MIN, .window = 7 * 86400, .min_group = 10,
 };
+static struct settings s;
 
 /* --outbox DIR, --mbox FILE, --send: where the messages go, one of them. */
 static int
@@ -168,6 +170,7 @@ main(int argc, char **argv)
 	FILE *in = NULL;
 
 	lcm_cli_init(&cli, "lcm-nudge");
+	s = defaults;
 	lcm_err_init(&err);
 	if ((r = lcm_options_parse(&cli, &program, argc, argv, &first)) != 0) {
 		status = r > 0 ? LCM_EXIT_OK : LCM_EXIT_ERROR;

@@ -28,7 +28,9 @@ struct settings {
 };
 
 static struct lcm_cli cli;
-static struct settings s = { .budget = 120 };
+/* main starts from these (the option fuzzer calls it again and again) */
+static const struct settings defaults = { .budget = 120 };
+static struct settings s;
 
 /* --learner and --goal: one value; --prefer: a ','-separated list. */
 static int
@@ -371,6 +373,7 @@ main(int argc, char **argv)
 	size_t i, nogoal = 0;
 
 	lcm_cli_init(&cli, "lcm-pathway");
+	s = defaults;
 	lcm_err_init(&err);
 	lcm_catalogue_init(&c);
 	lcm_learners_init(&ls);

@@ -33,7 +33,8 @@ struct settings {
 };
 
 static struct lcm_cli cli;
-static struct settings s = {
+/* main starts from these (the option fuzzer calls it again and again) */
+static const struct settings defaults = {
 	.o = {
 		.since = INT64_MIN, .until = INT64_MIN,
 		.inactive_after = 14 * (int64_t)LCM_DAY,
@@ -42,6 +43,7 @@ static struct settings s = {
 	},
 	.min_group = 5,
 };
+static struct settings s;
 
 static const struct lcm_option options[] = {
 	LCM_OPTION_DB(cli, "store file (default: $LCM_DB, else ./lcm.db); FILE... (or -)"
@@ -313,6 +315,7 @@ main(int argc, char **argv)
 	int r, first, status, opened = 0;
 
 	lcm_cli_init(&cli, "lcm-report");
+	s = defaults;
 	lcm_err_init(&err);
 	if ((r = lcm_options_parse(&cli, &program, argc, argv, &first)) != 0)
 		return lcm_cli_finish(&cli, r > 0 ? LCM_EXIT_OK : LCM_EXIT_ERROR);

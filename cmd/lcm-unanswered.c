@@ -34,12 +34,14 @@ struct settings {
 };
 
 static struct lcm_cli cli;
-static struct settings s = {
+/* main starts from these (the option fuzzer calls it again and again) */
+static const struct settings defaults = {
 	.o = { .older_than = 24 * 3600, .by = LCM_BY_PEER },
 	.max_load = 3,
 	.similar_by = LCM_SIMILAR_TFIDF,	/* measured better: man page */
 	.wait = 5,
 };
+static struct settings s;
 
 /* --business-hours: the spec read into s.bh, and used. */
 static int
@@ -242,6 +244,7 @@ main(int argc, char **argv)
 	int r, first, status = LCM_EXIT_ERROR, opened = 0;
 
 	lcm_cli_init(&cli, "lcm-unanswered");
+	s = defaults;
 	lcm_err_init(&err);
 	if ((r = lcm_options_parse(&cli, &program, argc, argv, &first)) != 0) {
 		status = r > 0 ? LCM_EXIT_OK : LCM_EXIT_ERROR;

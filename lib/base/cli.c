@@ -71,43 +71,6 @@ lcm_cli_print_version(const struct lcm_cli *cli)
 }
 
 int
-lcm_cli_option(struct lcm_cli *cli, int opt, const char *arg)
-{
-	struct lcm_err err;
-
-	lcm_err_init(&err);
-	switch (opt) {
-	case LCM_OPT_DB:
-		cli->db = arg;
-		return 1;
-	case LCM_OPT_TZ:
-		if (lcm_time_set_zone(arg, &err) < 0) {
-			lcm_cli_usage_error(cli, "--tz: %s", err.msg);
-			return -1;
-		}
-		cli->tz = arg;
-		return 1;
-	case LCM_OPT_NOW:
-		if (lcm_time_parse(arg, NULL, &cli->now, &err) < 0) {
-			lcm_cli_usage_error(cli, "--now: %s", err.msg);
-			return -1;
-		}
-		return 1;
-	case 'q':
-		cli->quiet = 1;
-		return 1;
-	case 'h':
-		cli->help = 1;
-		return 1;
-	case 'V':
-		cli->version = 1;
-		return 1;
-	default:
-		return 0;
-	}
-}
-
-int
 lcm_cli_flush(struct lcm_cli *cli, int werr)
 {
 	if (cli->out_errno)

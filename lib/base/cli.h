@@ -1,6 +1,7 @@
 /*
- * cli.h - what every lcm program does the same way: the shared options,
- * messages, exit codes and the final check of standard output.
+ * cli.h - what every lcm program does the same way: its state (the shared
+ * options' values, read by options.h), messages, exit codes and the final
+ * check of standard output.
  *
  * Unlike the rest of lib/, this module prints (to stderr): it is the
  * programs' voice. It still never exits: cmd/ returns the codes.
@@ -8,7 +9,6 @@
 #ifndef LCM_CLI_H
 #define LCM_CLI_H
 
-#include <getopt.h>
 #include <stdint.h>
 
 #include "err.h"
@@ -20,21 +20,6 @@ enum {
 	LCM_EXIT_NONE = 1,	/* selecting programs: ran fine, selected nothing */
 	LCM_EXIT_ERROR = 2	/* any error: usage, input, I/O, store */
 };
-
-/* Option codes of the shared long-only options (above any char). */
-enum {
-	LCM_OPT_DB = 0x100, LCM_OPT_TZ, LCM_OPT_NOW, LCM_OPT_EXCEL,
-	LCM_OPT_FIRST_PROGRAM = 0x200	/* programs number their own from here */
-};
-
-/* The shared options, to put first in a program's struct option table. */
-#define LCM_CLI_OPTIONS \
-	{ "db", required_argument, NULL, LCM_OPT_DB }, \
-	{ "tz", required_argument, NULL, LCM_OPT_TZ }, \
-	{ "now", required_argument, NULL, LCM_OPT_NOW }, \
-	{ "quiet", no_argument, NULL, 'q' }, \
-	{ "help", no_argument, NULL, 'h' }, \
-	{ "version", no_argument, NULL, 'V' }
 
 struct lcm_cli {
 	const char *prog;	/* "lcm-import" */
@@ -50,13 +35,6 @@ struct lcm_cli {
 
 /* Sets prog and now (LCM_NOW when set and a time, else the clock); the rest empty. */
 void lcm_cli_init(struct lcm_cli *cli, const char *prog);
-
-/*
- * Handles one shared option: 1 when it was one (and valid), 0 when it is
- * not a shared option, -1 after printing why its argument is wrong.
- * --tz is applied at once (lcm_time_set_zone).
- */
-int lcm_cli_option(struct lcm_cli *cli, int opt, const char *arg);
 
 /* "prog: message" on stderr. */
 void lcm_cli_warn(const struct lcm_cli *cli, const char *fmt, ...) LCM_PRINTF(2, 3);

@@ -132,9 +132,14 @@ take(const struct lcm_cli *cli, const struct lcm_option *o, const char *arg)
 		lcm_buf_release(&b);
 		return -1;
 	case LCM_ARG_FUNC:
-		if (o->parse(arg, o->value, &err) < 0)
-			break;
-		return 0;
+		if (o->parse(arg, o->value, &err) == 0)
+			return 0;
+		/* a file the option names is input, not misuse: "prog: file:line: ..." */
+		if (err.file[0]) {
+			lcm_cli_fail(cli, &err);
+			return -1;
+		}
+		break;
 	}
 	lcm_cli_usage_error(cli, "--%s: %s", o->name, err.msg);
 	return -1;
@@ -329,7 +334,10 @@ completion_what(const struct lcm_option *o)
 
 	if (!o->arg)
 		return;
-	if (o->complete) {
+	if (o->words) {
+		for (i = 0; o->words[i]; i++)
+			printf("%s%s", i ? " " : "", o->words[i]);
+	} else if (o->complete) {
 		fputs(o->complete, stdout);
 	} else if (o->type == LCM_ARG_CHOICE) {
 		for (i = 0; o->choices[i].name; i++)

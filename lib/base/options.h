@@ -66,6 +66,7 @@ struct lcm_option {
 	 * (free text), or the choices of a CHOICE.
 	 */
 	const char *complete;
+	const char *const *words;	/* or these words (NULL-ended), when set */
 	unsigned flags;		/* LCM_OPTF_* */
 };
 

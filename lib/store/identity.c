@@ -19,19 +19,19 @@
 #include "strmap.h"
 #include "xalloc.h"
 
+const struct lcm_choice lcm_link_bys[] = {
+	{ "email", LCM_LINK_EMAIL }, { "username", LCM_LINK_USERNAME },
+	{ "name", LCM_LINK_NAME }, { "none", LCM_LINK_NONE }, { NULL, 0 }
+};
+
 int
 lcm_link_by_parse(const char *s, enum lcm_link_by *out)
 {
-	if (strcmp(s, "email") == 0)
-		*out = LCM_LINK_EMAIL;
-	else if (strcmp(s, "username") == 0)
-		*out = LCM_LINK_USERNAME;
-	else if (strcmp(s, "none") == 0)
-		*out = LCM_LINK_NONE;
-	else if (strcmp(s, "name") == 0)
-		*out = LCM_LINK_NAME;
-	else
+	int v;
+
+	if (lcm_choice_find(lcm_link_bys, s, &v) < 0)
 		return -1;
+	*out = (enum lcm_link_by)v;
 	return 0;
 }
 

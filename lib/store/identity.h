@@ -16,6 +16,7 @@
 #include <stdint.h>
 
 #include "err.h"
+#include "options.h"
 #include "store.h"
 
 /* What makes two accounts one person. */
@@ -25,6 +26,9 @@ enum lcm_link_by {
 	LCM_LINK_NONE,
 	LCM_LINK_NAME		/* the same full name: platforms without e-mail (Teams) */
 };
+
+/* --link-by's keys: email, username, name, none. */
+extern const struct lcm_choice lcm_link_bys[];
 
 /* "email", "username", "name" or "none"; 0, or -1 when s is none of them. */
 int lcm_link_by_parse(const char *s, enum lcm_link_by *out);

@@ -5,7 +5,7 @@
  * run.sh builds this once per cmd/<prog>.c, compiled with
  * -Dmain=lcm_fuzz_main and linked with
  *   -Wl,--wrap=lcm_open_input,--wrap=lcm_store_open,--wrap=fopen
- * so that the shared options (lcm_cli_option), each program's own
+ * so that the option table (lcm_options_parse), each program's own
  * options and their parsers (durations, formats, working hours, --by,
  * dates, lists...) and every check made on them run as they do from a
  * shell, and the first attempt to open the store or a file fails with
