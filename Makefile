@@ -7,6 +7,7 @@
 #   make fuzz             each libFuzzer harness for FUZZ_SECONDS (30)
 #   make demo             import the bundled sample community and show it
 #   make install PREFIX=/usr DESTDIR=pkg
+#   make completions      bash, zsh and fish completions (build/completions)
 #   make deb              a Debian package (build/lcm_VERSION_ARCH.deb)
 #
 # Missing Debian packages are installed by scripts/deps.sh on first use.
@@ -16,6 +17,9 @@ PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
 EXAMPLEDIR ?= $(PREFIX)/share/doc/lcm/examples
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 CFLAGS  ?= -O2 -g
 WERROR  ?= -Werror
 CSV_LIBS ?= -lcsv
@@ -48,7 +52,7 @@ ALL_CFLAGS = $(WARN) $(SANFLAGS) $(CFLAGS)
 ALL_LDFLAGS = $(SANFLAGS) $(LDFLAGS)
 LIBS = $(DEP_LIBS) $(CSV_LIBS) -lm
 
-.PHONY: install-examples deb evaluate all check check-unit check-cli check-update check-valgrind check-valgrind-unit check-valgrind-cli lint install uninstall clean demo bench asan valgrind fuzz
+.PHONY: completions install-examples deb evaluate all check check-unit check-cli check-update check-valgrind check-valgrind-unit check-valgrind-cli lint install uninstall clean demo bench asan valgrind fuzz
 .SUFFIXES:
 .SECONDARY:
 
@@ -136,10 +140,20 @@ evaluate: all
 	@sh scripts/evaluate $(B)/bin
 	@sh scripts/eval-similar $(B)/bin
 
-install: all install-examples
+# bash, zsh and fish completions, from each program's option table
+completions: all
+	sh scripts/completions $(B)/bin $(B)/completions
+
+install: completions install-examples
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man7
 	for p in $(PROGS); do cp $(B)/bin/$$p $(DESTDIR)$(BINDIR)/$$p; done
 	for m in $(MANPAGES); do s=$${m##*.}; cp $$m $(DESTDIR)$(MANDIR)/man$$s/; done
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	for p in $(PROGS); do \
+		cp $(B)/completions/bash/$$p $(DESTDIR)$(BASHCOMPDIR)/$$p; \
+		cp $(B)/completions/zsh/_$$p $(DESTDIR)$(ZSHCOMPDIR)/_$$p; \
+		cp $(B)/completions/fish/$$p.fish $(DESTDIR)$(FISHCOMPDIR)/$$p.fish; \
+	done
 
 # the crontab and systemd units, nudge templates, a catalogue, the sample
 install-examples:
@@ -156,6 +170,8 @@ uninstall:
 	for p in $(PROGS); do rm -f $(DESTDIR)$(BINDIR)/$$p; done
 	for m in $(MANPAGES); do s=$${m##*.}; rm -f $(DESTDIR)$(MANDIR)/man$$s/$${m##*/}; done
 	rm -rf $(DESTDIR)$(EXAMPLEDIR)
+	for p in $(PROGS); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$p $(DESTDIR)$(ZSHCOMPDIR)/_$$p \
+		$(DESTDIR)$(FISHCOMPDIR)/$$p.fish; done
 
 # a Debian package of the programs, man pages and examples (scripts/deb)
 deb: all
