@@ -232,7 +232,8 @@ recognition(struct lcm_store *st, const struct lcm_engage *e)
 		if ((s.ladder ? lcm_ladder_load(s.ladder, &l, &err) :
 		     lcm_ladder_parse(lcm_ladder_default, "default ladder", &l, &err)) < 0)
 			goto fail;
-		lcm_milestones_find(e, &l, &ms);
+		if (lcm_milestones_find(st, e, &l, &ms, &err) < 0)
+			goto fail;
 		if (!s.all && lcm_milestones_drop_seen(st, e, &l, &ms, &err) < 0)
 			goto fail;
 		n = ms.n;

@@ -6,6 +6,8 @@
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 /* 1 for an ASCII digit (isdigit() would depend on the locale). */
 static int
@@ -109,4 +111,21 @@ int
 lcm_value_level(const char *col, const char *v, int64_t *out, struct lcm_err *err)
 {
 	return lcm_value_count(col, v, LCM_LEVEL_MAX, out, err);
+}
+
+int
+lcm_state_is_done(const char *state)
+{
+	static const char *const prefixes[] = {
+		"complet", "pass", "done", "finished", "termin", "r\xc3\xa9ussi",
+		"valid"
+	};
+	size_t i;
+
+	if (!state)
+		return 0;
+	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+		if (strncasecmp(state, prefixes[i], strlen(prefixes[i])) == 0)
+			return 1;
+	return 0;
 }

@@ -53,4 +53,12 @@ int lcm_value_level(const char *col, const char *v, int64_t *out,
 /* 1 when n is from 0 to max. */
 int lcm_value_count_ok(int64_t n, int64_t max);
 
+/*
+ * 1 when a completion state means done: it starts, in any case, with
+ * complet, pass, done, finished, termin, réussi or valid ("Completed
+ * (achieved pass grade)", "passed"); 0 for "Not completed", "failed"
+ * or NULL. Every program reads a state with this one rule.
+ */
+int lcm_state_is_done(const char *state);
+
 #endif

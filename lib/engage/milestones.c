@@ -23,6 +23,9 @@ const char lcm_ladder_default[] =
 	"ten-answers            answers         10\n"
 	"four-weeks-in-a-row    weeks_in_a_row  4\n"
 	"back-after-30-days     days_away       30\n"
+	"first-brick-completed  bricks_completed 1\n"
+	"ten-bricks-completed   bricks_completed 10\n"
+	"pathway-completed      pathway_completed 1\n"
 	"course-100th-post      course_posts    100\n"
 	"course-1000th-post     course_posts    1000\n"
 	"course-10-posters      course_posters  10\n"
@@ -31,7 +34,7 @@ const char lcm_ladder_default[] =
 
 static const char *const count_names[LCM_MC_MAX] = {
 	"posts", "peer_replies", "answers", "accepted", "weeks_in_a_row", "days_away",
-	"course_posts", "course_posters", "course_answered_weeks"
+	"bricks_completed", "pathway_completed", "course_posts", "course_posters", "course_answered_weeks"
 };
 
 const char *
@@ -50,6 +53,48 @@ lcm_ladder_release(struct lcm_ladder *l)
 	free(l->r);
 	l->r = NULL;
 	l->n = 0;
+}
+
+/* "posts, peer_replies, ...": every count's name, for a message. */
+static const char *
+count_list(void)
+{
+	static char list[512];
+	size_t i;
+
+	if (!list[0])
+		for (i = 0; i < LCM_MC_MAX; i++) {
+			if (i)
+				strcat(list, ", ");
+			strcat(list, count_names[i]);
+		}
+	return list;
+}
+
+void
+lcm_milestones_add(struct lcm_milestones *ms, const struct lcm_milestone *m)
+{
+	if (ms->n == ms->cap) {
+		ms->cap = ms->cap ? ms->cap * 2 : 64;
+		ms->m = lcm_xreallocarray(ms->m, ms->cap, sizeof(*ms->m));
+	}
+	ms->m[ms->n++] = *m;
+}
+
+void
+lcm_milestones_reach(const struct lcm_engage *e, const struct lcm_ladder *l,
+		     enum lcm_milestone_count c, struct lcm_milestone *m,
+		     struct lcm_milestones *ms)
+{
+	size_t i;
+
+	if ((e->o.since != INT64_MIN && m->at < e->o.since) || m->at >= e->o.until)
+		return;
+	for (i = 0; i < l->n; i++)
+		if (l->r[i].count == c && l->r[i].threshold == m->value) {
+			m->rule = i;
+			lcm_milestones_add(ms, m);
+		}
 }
 
 /* The next blank-separated word of *s into w (size 128); 0 at the end. */
@@ -98,9 +143,8 @@ lcm_ladder_parse(const char *text, const char *name, struct lcm_ladder *l,
 			errno = 0;
 			t = strtoll(w[2], &end, 10);
 			if (c == LCM_MC_MAX) {
-				lcm_error(err, "%s:%ld: not a count (posts, peer_replies, answers,"
-					  " accepted, weeks_in_a_row, days_away, course_posts,"
-					  " course_posters), found '%s'", name, line, w[1]);
+				lcm_error(err, "%s:%ld: not a count (%s), found '%s'", name, line,
+					  count_list(), w[1]);
 				goto fail;
 			}
 			if (*end || errno || t < 1) {
@@ -227,7 +271,7 @@ course_of(const struct lcm_engage *e, const struct lcm_engage_post *p)
 static void
 crossings(const struct lcm_engage *e, const struct lcm_ladder *l, const int64_t *prev,
 	  const int64_t *cur, size_t person, int64_t course, size_t post,
-	  struct lcm_milestones *ms, size_t *cap)
+	  struct lcm_milestones *ms)
 {
 	const struct lcm_engage_post *p = &e->posts[post];
 	size_t i;
@@ -237,21 +281,12 @@ crossings(const struct lcm_engage *e, const struct lcm_ladder *l, const int64_t 
 	for (i = 0; i < l->n; i++) {
 		const struct lcm_milestone_rule *r = &l->r[i];
 		int course_rule = r->count >= LCM_MC_COURSE_POSTS;
-		int64_t c = cur[r->count];
+		struct lcm_milestone m = { person, course, i, cur[r->count], post, 0, p->created };
 
-		if (course_rule != (person == LCM_NONE) || c < r->threshold ||
+		if (course_rule != (person == LCM_NONE) || m.value < r->threshold ||
 		    (r->count != LCM_MC_DAYS_AWAY && prev[r->count] >= r->threshold))
 			continue;
-		if (ms->n == *cap) {
-			*cap = *cap ? *cap * 2 : 64;
-			ms->m = lcm_xreallocarray(ms->m, *cap, sizeof(*ms->m));
-		}
-		ms->m[ms->n].person = person;
-		ms->m[ms->n].course_id = course;
-		ms->m[ms->n].rule = i;
-		ms->m[ms->n].value = c;
-		ms->m[ms->n].post = post;
-		ms->m[ms->n++].at = p->created;
+		lcm_milestones_add(ms, &m);
 	}
 }
 
@@ -291,32 +326,6 @@ week_end(const struct lcm_engage *e, int64_t w)
 	return lcm_time_from_local(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, 0, 0, 0);
 }
 
-/* Adds the crossings of the course rules on count c at time at. */
-static void
-course_crossings(const struct lcm_engage *e, const struct lcm_ladder *l,
-		 enum lcm_milestone_count c, int64_t value, int64_t course, size_t post,
-		 int64_t at, struct lcm_milestones *ms, size_t *cap)
-{
-	size_t i;
-
-	if ((e->o.since != INT64_MIN && at < e->o.since) || at >= e->o.until)
-		return;
-	for (i = 0; i < l->n; i++) {
-		if (l->r[i].count != c || l->r[i].threshold != value)
-			continue;
-		if (ms->n == *cap) {
-			*cap = *cap ? *cap * 2 : 64;
-			ms->m = lcm_xreallocarray(ms->m, *cap, sizeof(*ms->m));
-		}
-		ms->m[ms->n].person = LCM_NONE;
-		ms->m[ms->n].course_id = course;
-		ms->m[ms->n].rule = i;
-		ms->m[ms->n].value = value;
-		ms->m[ms->n].post = post;
-		ms->m[ms->n++].at = at;
-	}
-}
-
 /*
  * Collective course_answered_weeks: the weeks of a course in which
  * learners opened questions and every one of them got a reply by someone
@@ -328,7 +337,7 @@ course_crossings(const struct lcm_engage *e, const struct lcm_ladder *l,
  */
 static void
 answered_weeks(const struct lcm_engage *e, const struct lcm_ladder *l,
-	       struct lcm_milestones *ms, size_t *cap)
+	       struct lcm_milestones *ms)
 {
 	struct qweek *q;
 	size_t *first, i, j, n = 0, last;
@@ -385,9 +394,11 @@ answered_weeks(const struct lcm_engage *e, const struct lcm_ladder *l,
 			count = 0;
 		course = q[i].course;
 		if (ok && week_end(e, q[i].week) <= e->o.until) {
-			count++;
-			course_crossings(e, l, LCM_MC_COURSE_ANSWERED_WEEKS, count, course, last,
-					 week_end(e, q[i].week), ms, cap);
+			struct lcm_milestone m = {
+				LCM_NONE, course, 0, ++count, last, 0, week_end(e, q[i].week)
+			};
+
+			lcm_milestones_reach(e, l, LCM_MC_COURSE_ANSWERED_WEEKS, &m, ms);
 		}
 	}
 	free(q);
@@ -401,7 +412,8 @@ static int
 milestone_cmp(const void *a, const void *b)
 {
 	const struct lcm_milestone *x = a, *y = b;
-	int64_t px = order_e->posts[x->post].id, py = order_e->posts[y->post].id;
+	int64_t px = x->post != LCM_NONE ? order_e->posts[x->post].id : INT64_MAX;
+	int64_t py = y->post != LCM_NONE ? order_e->posts[y->post].id : INT64_MAX;
 
 	if (x->at != y->at)
 		return x->at < y->at ? -1 : 1;
@@ -409,22 +421,25 @@ milestone_cmp(const void *a, const void *b)
 		return px < py ? -1 : 1;
 	if ((x->person == LCM_NONE) != (y->person == LCM_NONE))
 		return x->person == LCM_NONE ? 1 : -1;
+	if (x->person != y->person)
+		return x->person < y->person ? -1 : 1;
+	if (x->item_id != y->item_id)
+		return x->item_id < y->item_id ? -1 : 1;
 	return x->rule < y->rule ? -1 : x->rule > y->rule;
 }
 
-int
-lcm_milestones_find(const struct lcm_engage *e, const struct lcm_ladder *l,
-		    struct lcm_milestones *ms)
+/* The crossings of the posts' counts, in no order. */
+static void
+post_crossings(const struct lcm_engage *e, const struct lcm_ladder *l,
+	       struct lcm_milestones *ms)
 {
 	struct pstate *ps;
 	struct cp *cps;
-	size_t *order, i, j, n = 0, cap = 0, ncourses = 0;
+	size_t *order, i, j, n = 0, ncourses = 0;
 	int64_t *courses, (*cv)[2];
 	unsigned char *first_in_course;
 	size_t m = e->nposts ? e->nposts : 1;
 
-	ms->m = NULL;
-	ms->n = 0;
 	order = lcm_xreallocarray(NULL, m, sizeof(*order));
 	for (i = 0; i < e->nposts; i++)
 		if (!e->posts[i].hidden && e->posts[i].created < e->o.until)
@@ -484,7 +499,7 @@ lcm_milestones_find(const struct lcm_engage *e, const struct lcm_ladder *l,
 			s->last = p->created;
 			s->week = week;
 			memcpy(cur, s->v, sizeof(s->v));
-			crossings(e, l, prev, cur, p->author, course, order[j], ms, &cap);
+			crossings(e, l, prev, cur, p->author, course, order[j], ms);
 		}
 		memset(prev, 0, sizeof(prev));
 		memset(cur, 0, sizeof(cur));
@@ -495,14 +510,28 @@ lcm_milestones_find(const struct lcm_engage *e, const struct lcm_ladder *l,
 			cv[ci][1]++;
 		cur[LCM_MC_COURSE_POSTS] = cv[ci][0];
 		cur[LCM_MC_COURSE_POSTERS] = cv[ci][1];
-		crossings(e, l, prev, cur, LCM_NONE, course, order[j], ms, &cap);
+		crossings(e, l, prev, cur, LCM_NONE, course, order[j], ms);
 	}
 	free(ps);
 	free(cv);
 	free(courses);
 	free(first_in_course);
 	free(order);
-	answered_weeks(e, l, ms, &cap);
+}
+
+int
+lcm_milestones_find(struct lcm_store *st, const struct lcm_engage *e,
+		    const struct lcm_ladder *l, struct lcm_milestones *ms,
+		    struct lcm_err *err)
+{
+	memset(ms, 0, sizeof(*ms));
+	post_crossings(e, l, ms);
+	answered_weeks(e, l, ms);
+	if (st && lcm_milestones_bricks(st, e, l, ms, err) < 0) {
+		free(ms->m);
+		memset(ms, 0, sizeof(*ms));
+		return -1;
+	}
 	order_e = e;
 	if (ms->n > 1)
 		qsort(ms->m, ms->n, sizeof(*ms->m), milestone_cmp);
@@ -593,6 +622,23 @@ fail:
 	return -1;
 }
 
+/* The text of column 0 of s's row for id (bound as ?1), or NULL. */
+static const char *
+name_of(sqlite3_stmt *s, int64_t id, int *rc)
+{
+	int k;
+
+	sqlite3_reset(s);
+	if (!id)
+		return NULL;
+	sqlite3_bind_int64(s, 1, id);
+	if ((k = sqlite3_step(s)) == SQLITE_ROW)
+		return (const char *)sqlite3_column_text(s, 0);
+	if (k != SQLITE_DONE)
+		*rc = -1;
+	return NULL;
+}
+
 int
 lcm_milestones_render(struct lcm_store *st, const struct lcm_engage *e,
 		      const struct lcm_ladder *l, const struct lcm_milestones *ms,
@@ -601,49 +647,52 @@ lcm_milestones_render(struct lcm_store *st, const struct lcm_engage *e,
 {
 	static const char *const cols[] = {
 		"person", "name", "course", "milestone", "measure", "value", "threshold",
-		"at", "post"
+		"at", "post", "item"
 	};
 	struct lcm_render *r;
-	sqlite3_stmt *s;
+	sqlite3_stmt *s[3] = { NULL, NULL, NULL };
 	size_t i;
-	int rc = 0;
+	int rc = 0, bad = 0;
 
-	if (!(s = lcm_store_prepare(st, "SELECT p.external_id, coalesce(c.external_id, c.name)"
-				    " FROM post p LEFT JOIN course c ON c.id = ?2"
-				    " WHERE p.id = ?1", err)))
+	if (!(s[0] = lcm_store_prepare(st, "SELECT external_id FROM post WHERE id = ?1", err)) ||
+	    !(s[1] = lcm_store_prepare(st, "SELECT coalesce(external_id, name) FROM course"
+				       " WHERE id = ?1", err)) ||
+	    !(s[2] = lcm_store_prepare(st, "SELECT external_id FROM item WHERE id = ?1", err))) {
+		for (i = 0; i < 3; i++)
+			sqlite3_finalize(s[i]);
 		return -1;
-	r = lcm_render_new(fp, o->fmt, cols, 9, o->excel ? LCM_RENDER_EXCEL : 0);
-	for (i = 0; i < ms->n; i++) {
+	}
+	r = lcm_render_new(fp, o->fmt, cols, 10, o->excel ? LCM_RENDER_EXCEL : 0);
+	for (i = 0; i < ms->n && !bad; i++) {
 		const struct lcm_milestone *m = &ms->m[i];
 		const struct lcm_milestone_rule *u = &l->r[m->rule];
 		const struct lcm_engage_person *a = m->person != LCM_NONE ?
 			&e->persons[m->person] : NULL;
-		struct lcm_cell c[9];
+		struct lcm_cell c[10];
 		char t[32];
 
-		sqlite3_bind_int64(s, 1, e->posts[m->post].id);
-		sqlite3_bind_int64(s, 2, m->course_id);
-		if (sqlite3_step(s) != SQLITE_ROW) {
-			rc = lcm_store_fail(st, err, "reading posts");
-			break;
-		}
 		c[0] = a ? lcm_cell_str(a->person) : lcm_cell_null();
 		c[1] = a ? lcm_cell_str(a->name) : lcm_cell_null();
-		c[2] = lcm_cell_str((const char *)sqlite3_column_text(s, 1));
+		c[2] = lcm_cell_str(name_of(s[1], m->course_id, &bad));
 		c[3] = lcm_cell_str(u->name);
 		c[4] = lcm_cell_str(count_names[u->count]);
 		c[5] = lcm_cell_int(m->value);
 		c[6] = lcm_cell_int(u->threshold);
 		c[7] = lcm_cell_str(o->local ? lcm_time_format_local(m->at, t) :
 				    lcm_time_format_utc(m->at, t));
-		c[8] = lcm_cell_str((const char *)sqlite3_column_text(s, 0));
-		lcm_render_row(r, c);
-		sqlite3_reset(s);
+		c[8] = lcm_cell_str(name_of(s[0], m->post != LCM_NONE ?
+					    e->posts[m->post].id : 0, &bad));
+		c[9] = lcm_cell_str(name_of(s[2], m->item_id, &bad));
+		if (!bad)
+			lcm_render_row(r, c);
 	}
+	if (bad)
+		rc = lcm_store_fail(st, err, "reading milestones");
 	lcm_render_end(r);
 	if (!rc)
 		rc = lcm_render_error(r);
 	lcm_render_free(r);
-	sqlite3_finalize(s);
+	for (i = 0; i < 3; i++)
+		sqlite3_finalize(s[i]);
 	return rc;
 }

@@ -128,9 +128,6 @@ size_t lcm_learners_pseudonymize(struct lcm_learners *ls, const char *key);
 /* 1 when s has the form of a pseudonym: LCM_PSEUDO_LEN lower-case hex digits. */
 int lcm_is_pseudonym(const char *s);
 
-/* 1 when a completion state means done ("completed", "passed"...). */
-int lcm_state_is_done(const char *state);
-
 /* Why a step is in a pathway. */
 enum lcm_reason {
 	LCM_REASON_GOAL,	/* teaches goal skill 'about' */

@@ -131,23 +131,6 @@ lcm_learners_pseudonymize(struct lcm_learners *ls, const char *key)
 	return again;
 }
 
-int
-lcm_state_is_done(const char *state)
-{
-	static const char *const prefixes[] = {
-		"complet", "pass", "done", "finished", "termin", "r\xc3\xa9ussi",
-		"valid"
-	};
-	size_t i;
-
-	if (!state)
-		return 0;
-	for (i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
-		if (strncasecmp(state, prefixes[i], strlen(prefixes[i])) == 0)
-			return 1;
-	return 0;
-}
-
 /*
  * Finds the columns named in names[k] ('|'-separated aliases) in the
  * header rec: col[k] is the field number, or -1.

@@ -107,10 +107,8 @@ milestones(struct lcm_store *st, const struct lcm_engage *e, struct lcm_report *
 
 	if (lcm_ladder_parse(lcm_ladder_default, "default ladder", &l, err) < 0)
 		return -1;
-	if (lcm_milestones_find(e, &l, &ms) < 0) {
-		lcm_error(err, "out of memory finding milestones");
+	if (lcm_milestones_find(st, e, &l, &ms, err) < 0)
 		goto out;
-	}
 	if (!(s = lcm_store_prepare(st, "SELECT coalesce(external_id, name) FROM course"
 				    " WHERE id = ?1", err)))
 		goto out;

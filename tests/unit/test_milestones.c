@@ -36,8 +36,9 @@ struct fixture {
 	struct lcm_milestones ms;
 };
 
+/* The community (and more_sql, may be NULL) under ladder l, found. */
 static struct fixture *
-find(int64_t since, int64_t until)
+find_with(int64_t since, int64_t until, const char *more_sql, const char *l)
 {
 	struct fixture *f = calloc(1, sizeof(*f));
 	struct lcm_engage_opts o = { 0 };
@@ -46,15 +47,22 @@ find(int64_t since, int64_t until)
 	lcm_err_init(&err);
 	assert_int_equal(lcm_store_open(&f->st, ":memory:", LCM_STORE_CREATE, 0, &err), 0);
 	if (lcm_store_exec(&f->st, recognition_community, &err) < 0 ||
-	    lcm_ladder_parse(ladder, "ladder", &f->l, &err) < 0)
+	    (more_sql && lcm_store_exec(&f->st, more_sql, &err) < 0) ||
+	    lcm_ladder_parse(l, "ladder", &f->l, &err) < 0)
 		fail_msg("%s", err.msg);
 	o.since = since;
 	o.until = until;
 	o.inactive_after = 14 * LCM_DAY;
 	if (lcm_engage_load(&f->st, &o, &f->e, &err) < 0)
 		fail_msg("%s", err.msg);
-	assert_int_equal(lcm_milestones_find(&f->e, &f->l, &f->ms), 0);
+	assert_int_equal(lcm_milestones_find(&f->st, &f->e, &f->l, &f->ms, &err), 0);
 	return f;
+}
+
+static struct fixture *
+find(int64_t since, int64_t until)
+{
+	return find_with(since, until, NULL, ladder);
 }
 
 static void
@@ -99,8 +107,10 @@ test_ladder_default_parses(void **state)
 	(void)state;
 	lcm_err_init(&err);
 	assert_int_equal(lcm_ladder_parse(lcm_ladder_default, "default", &l, &err), 0);
-	assert_int_equal(l.n, 11);
-	assert_int_equal(l.r[10].count, LCM_MC_COURSE_ANSWERED_WEEKS);
+	assert_int_equal(l.n, 14);
+	assert_int_equal(l.r[13].count, LCM_MC_COURSE_ANSWERED_WEEKS);
+	assert_int_equal(l.r[6].count, LCM_MC_BRICKS_COMPLETED);
+	assert_int_equal(l.r[8].count, LCM_MC_PATHWAY_COMPLETED);
 	assert_string_equal(l.r[0].name, "first-post");
 	assert_int_equal(l.r[3].count, LCM_MC_ANSWERS);
 	assert_int_equal(l.r[3].threshold, 10);
@@ -173,24 +183,8 @@ test_milestones_half_open(void **state)
 static struct fixture *
 find_weeks(int64_t since, int64_t until, const char *more_sql)
 {
-	struct fixture *f = calloc(1, sizeof(*f));
-	struct lcm_engage_opts o = { 0 };
-	struct lcm_err err;
-
-	lcm_err_init(&err);
-	assert_int_equal(lcm_store_open(&f->st, ":memory:", LCM_STORE_CREATE, 0, &err), 0);
-	if (lcm_store_exec(&f->st, recognition_community, &err) < 0 ||
-	    (more_sql && lcm_store_exec(&f->st, more_sql, &err) < 0) ||
-	    lcm_ladder_parse("aw course_answered_weeks 1\naw2 course_answered_weeks 2\n",
-			     "ladder", &f->l, &err) < 0)
-		fail_msg("%s", err.msg);
-	o.since = since;
-	o.until = until;
-	o.inactive_after = 14 * LCM_DAY;
-	if (lcm_engage_load(&f->st, &o, &f->e, &err) < 0)
-		fail_msg("%s", err.msg);
-	assert_int_equal(lcm_milestones_find(&f->e, &f->l, &f->ms), 0);
-	return f;
+	return find_with(since, until, more_sql,
+			 "aw course_answered_weeks 1\naw2 course_answered_weeks 2\n");
 }
 
 /*
@@ -288,10 +282,115 @@ test_milestones_recorded_once(void **state)
 	assert_int_equal(lcm_milestones_record(&f->st, &f->e, &f->l, &f->ms, R_END, &err), 0);
 	/* recording twice adds nothing */
 	assert_int_equal(lcm_milestones_record(&f->st, &f->e, &f->l, &f->ms, R_END, &err), 0);
-	assert_int_equal(lcm_milestones_find(&f->e, &f->l, &again), 0);
+	assert_int_equal(lcm_milestones_find(&f->st, &f->e, &f->l, &again, &err), 0);
 	assert_int_equal(lcm_milestones_drop_seen(&f->st, &f->e, &f->l, &again, &err), 0);
 	assert_int_equal(again.n, 6);
 	free(again.m);
+	done(f);
+}
+
+/*
+ * Bricks: i1 (level 1) and i2 (level 2) teach sql, i3 teaches git. Ana
+ * (a) wants sql and git; Ben (b) wants sql and holds git; Tess (staff)
+ * completes too. Times: 1, 5, 9 and 12 November.
+ */
+static const char bricks_sql[] =
+	"INSERT INTO item(id, platform, external_id, title, level) VALUES"
+	" (1, 'lcm', 'i1', 'SQL 1', 1), (2, 'lcm', 'i2', 'SQL 2', 2),"
+	" (3, 'lcm', 'i3', 'Git', NULL), (4, 'lcm', 'i4', 'Other', 0);"
+	"INSERT INTO item_skill(item_id, skill) VALUES (1, 'sql'), (2, 'sql'), (3, 'git');"
+	"INSERT INTO person_skill(person_id, skill, kind) VALUES (2, 'sql', 'goal'),"
+	" (2, 'git', 'goal'), (3, 'sql', 'goal'), (3, 'git', 'goal'), (3, 'git', 'has');"
+	"INSERT INTO completion(person_id, item_id, state, ts) VALUES"
+	" (2, 1, 'completed', " RT("2026-11-01 10:00") "),"
+	" (2, 3, 'Completed (achieved pass grade)', " RT("2026-11-05 10:00") "),"
+	" (2, 2, 'passed', " RT("2026-11-09 10:00") "),"
+	" (2, 4, 'done', NULL),"
+	" (3, 1, 'failed', " RT("2026-11-02 10:00") "),"
+	" (3, 2, 'completed', " RT("2026-11-12 10:00") "),"
+	" (1, 1, 'completed', " RT("2026-11-01 11:00") ");";
+
+static struct fixture *
+find_bricks(int64_t since, int64_t until)
+{
+	return find_with(since, until, bricks_sql, "one bricks_completed 1\n"
+			 "two bricks_completed 2\npath pathway_completed 1\n");
+}
+
+/* "a:two@i3": person, rule, the store id of the brick (no post). */
+static const char *
+say_brick(const struct fixture *f, size_t i)
+{
+	static char out[64];
+	const struct lcm_milestone *m = &f->ms.m[i];
+
+	assert_int_equal(m->post, LCM_NONE);
+	snprintf(out, sizeof(out), "%s:%s@i%lld", f->e.persons[m->person].key + 4,
+		 f->l.r[m->rule].name, (long long)m->item_id);
+	return out;
+}
+
+/*
+ * Ana: first brick 1 Nov (i1), second 5 Nov (i3, Moodle's state); her
+ * pathway when the highest sql brick is done, 9 Nov (i2): i1 alone did
+ * not reach sql. Ben: his failed i1 counts nothing; his pathway (git held)
+ * on 12 Nov with i2. The completion without a time and staff's: none.
+ */
+static void
+test_milestones_bricks(void **state)
+{
+	static const char *const want[] = {
+		"a:one@i1", "a:two@i3", "a:path@i2", "b:one@i2", "b:path@i2"
+	};
+	struct fixture *f = find_bricks(INT64_MIN, R_END);
+	size_t i;
+
+	(void)state;
+	assert_int_equal(f->ms.n, 5);
+	for (i = 0; i < f->ms.n; i++)
+		assert_string_equal(say_brick(f, i), want[i]);
+	assert_int_equal(f->ms.m[2].at, 1794218400);	/* 2026-11-09T10:00Z */
+	assert_int_equal(f->ms.m[4].value, 1);
+	done(f);
+}
+
+/* Half-open: a completion at until is the next period's; counts use the
+ * history before since. */
+static void
+test_milestones_bricks_half_open(void **state)
+{
+	static const char *const want[] = { "a:path@i2", "b:one@i2", "b:path@i2" };
+	struct fixture *f = find_bricks(INT64_MIN, 1794218400);
+	size_t i;
+
+	(void)state;
+	assert_int_equal(f->ms.n, 2);		/* Ana's two bricks, no pathway yet */
+	done(f);
+	f = find_bricks(1794218400, R_END);
+	assert_int_equal(f->ms.n, 3);
+	for (i = 0; i < f->ms.n; i++)
+		assert_string_equal(say_brick(f, i), want[i]);
+	done(f);
+}
+
+/* A goal no brick teaches is never reached: no pathway. */
+static void
+test_milestones_pathway_unteachable_goal(void **state)
+{
+	struct fixture *f;
+	struct lcm_err err;
+	size_t i;
+
+	(void)state;
+	lcm_err_init(&err);
+	f = find_bricks(INT64_MIN, R_END);
+	assert_int_equal(lcm_store_exec(&f->st, "INSERT INTO person_skill VALUES"
+					" (2, 'docker', 'goal');", &err), 0);
+	free(f->ms.m);
+	assert_int_equal(lcm_milestones_find(&f->st, &f->e, &f->l, &f->ms, &err), 0);
+	assert_int_equal(f->ms.n, 4);
+	for (i = 0; i < f->ms.n; i++)
+		assert_string_not_equal(say_brick(f, i), "a:path@i2");
 	done(f);
 }
 
@@ -308,6 +407,9 @@ main(void)
 		cmocka_unit_test(test_milestones_half_open),
 		cmocka_unit_test(test_milestones_crossed_once),
 		cmocka_unit_test(test_milestones_recorded_once),
+		cmocka_unit_test(test_milestones_bricks),
+		cmocka_unit_test(test_milestones_bricks_half_open),
+		cmocka_unit_test(test_milestones_pathway_unteachable_goal),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -16,6 +16,7 @@
 #include "pathway.h"
 #include "pseudo.h"
 #include "store.h"
+#include "value.h"
 #include "xalloc.h"
 
 #define HEAD "id,title,format,duration_min,level,skills,prereqs,language,url,remedial\n"
