@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "store.h"
+#include "strmap.h"
 #include "value.h"
 
 /* 1 when ladder l has a rule on count c. */
@@ -75,34 +76,58 @@ bricks_completed(struct lcm_store *st, const struct lcm_engage *e,
 }
 
 /*
- * Each goal of each person (a), and (b) for one goal the done completions
- * of the bricks of the highest level teaching it, earliest first: the
- * first is when the goal was reached, as lcm-pathway's choice of a goal
- * brick (lib/pathway/pathway.c) has nothing above the level held then.
+ * Each goal of each person (a); the highest level of the bricks teaching
+ * each skill (b); and (c) for one goal the person's done completions of
+ * the bricks of that level teaching it, earliest first: the first is
+ * when the goal was reached, as lcm-pathway's choice of a goal brick
+ * (lib/pathway/pathway.c) has nothing above the level held then.
  */
 static const char goals_sql[] =
 	"SELECT g.person_id, g.skill, EXISTS(SELECT 1 FROM person_skill h"
 	" WHERE h.person_id = g.person_id AND h.skill = g.skill AND h.kind = 'has')"
 	" FROM person_skill g WHERE g.kind = 'goal' ORDER BY g.person_id, g.skill";
+static const char top_sql[] =
+	"SELECT k.skill, max(coalesce(i.level, 0)) FROM item_skill k"
+	" JOIN item i ON i.id = k.item_id GROUP BY k.skill";
 static const char reached_sql[] =
-	"SELECT c.ts, c.state, c.item_id FROM item_skill k JOIN item i ON i.id = k.item_id"
-	" JOIN completion c ON c.item_id = k.item_id AND c.person_id = ?1"
-	" WHERE k.skill = ?2 AND c.ts IS NOT NULL AND c.ts < ?3"
-	" AND coalesce(i.level, 0) = (SELECT max(coalesce(i2.level, 0)) FROM item_skill k2"
-	" JOIN item i2 ON i2.id = k2.item_id WHERE k2.skill = ?2)"
-	" ORDER BY c.ts, c.item_id";
+	"SELECT c.ts, c.state, c.item_id FROM completion c"
+	" JOIN item_skill k ON k.item_id = c.item_id AND k.skill = ?2"
+	" JOIN item i ON i.id = c.item_id"
+	" WHERE c.person_id = ?1 AND c.ts IS NOT NULL AND c.ts < ?3"
+	" AND coalesce(i.level, 0) = ?4 ORDER BY c.ts, c.item_id";
+
+/* The highest level of each skill's bricks into top. 0, or -1 with err. */
+static int
+top_levels(struct lcm_store *st, struct lcm_strmap *top, struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!(s = lcm_store_prepare(st, top_sql, err)))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		lcm_strmap_put(top, (const char *)sqlite3_column_text(s, 0),
+			       sqlite3_column_int64(s, 1));
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : lcm_store_fail(st, err, "reading bricks");
+}
 
 /*
  * When goal (pid, skill) was reached by a done completion: 1 with *at
- * and *item, 0 when not reached (or held from the start: no time), -1.
+ * and *item, 0 when not reached (no brick teaches it, or none of the top
+ * level was done), -1.
  */
 static int
-goal_reached(sqlite3_stmt *s, int64_t pid, const char *skill, int64_t until,
-	     int64_t *at, int64_t *item)
+goal_reached(sqlite3_stmt *s, const struct lcm_strmap *top, int64_t pid,
+	     const char *skill, int64_t until, int64_t *at, int64_t *item)
 {
+	int64_t level;
 	int rc;
 
+	if (!skill || !lcm_strmap_get(top, skill, &level))
+		return 0;
 	sqlite3_reset(s);
+	sqlite3_bind_int64(s, 4, level);
 	sqlite3_bind_int64(s, 1, pid);
 	sqlite3_bind_text(s, 2, skill, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(s, 3, until);
@@ -124,14 +149,16 @@ static int
 pathway_completed(struct lcm_store *st, const struct lcm_engage *e,
 		  const struct lcm_ladder *l, struct lcm_milestones *ms, struct lcm_err *err)
 {
-	sqlite3_stmt *g, *r;
+	struct lcm_strmap top;
+	sqlite3_stmt *g = NULL, *r = NULL;
 	int64_t pid = 0, at = INT64_MIN, item = 0;
 	int rc, open = 0, all = 0, k;
 
-	if (!(g = lcm_store_prepare(st, goals_sql, err)))
-		return -1;
-	if (!(r = lcm_store_prepare(st, reached_sql, err))) {
+	lcm_strmap_init(&top);
+	if (top_levels(st, &top, err) < 0 || !(g = lcm_store_prepare(st, goals_sql, err)) ||
+	    !(r = lcm_store_prepare(st, reached_sql, err))) {
 		sqlite3_finalize(g);
+		lcm_strmap_release(&top);
 		return -1;
 	}
 	for (;;) {
@@ -154,8 +181,8 @@ pathway_completed(struct lcm_store *st, const struct lcm_engage *e,
 		}
 		if (!all || sqlite3_column_int(g, 2))
 			continue;
-		k = goal_reached(r, pid, (const char *)sqlite3_column_text(g, 1), e->o.until,
-				 &gat, &gitem);
+		k = goal_reached(r, &top, pid, (const char *)sqlite3_column_text(g, 1),
+				 e->o.until, &gat, &gitem);
 		if (k < 0) {
 			rc = SQLITE_ERROR;
 			break;
@@ -169,6 +196,7 @@ pathway_completed(struct lcm_store *st, const struct lcm_engage *e,
 	}
 	sqlite3_finalize(r);
 	sqlite3_finalize(g);
+	lcm_strmap_release(&top);
 	return rc == SQLITE_DONE ? 0 : lcm_store_fail(st, err, "reading goals");
 }
 

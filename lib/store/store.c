@@ -9,7 +9,6 @@
 #include <unistd.h>
 
 #include "buf.h"
-#include "store_write.h"
 #include "xalloc.h"
 
 /*
@@ -503,10 +502,18 @@ fail:
 	return -1;
 }
 
+/* Drops the statements store_write.c prepared (it knows how). */
+static void
+stmts_drop(struct lcm_store *st)
+{
+	if (st->stmt && st->stmt_free)
+		st->stmt_free(st);
+}
+
 void
 lcm_store_close(struct lcm_store *st)
 {
-	lcm_store_stmts_free(st);
+	stmts_drop(st);
 	if (st->db && !sqlite3_get_autocommit(st->db))	/* a reader's snapshot */
 		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
 	if (st->db)
@@ -560,7 +567,7 @@ lcm_store_rollback(struct lcm_store *st)
 	st->bulk = NULL;
 	fk_again(st);
 	/* cached term ids may name rows that are gone now */
-	lcm_store_stmts_free(st);
+	stmts_drop(st);
 }
 
 /* The largest rowid of table (a "post" or "event" name from indexes[]). */

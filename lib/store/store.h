@@ -29,6 +29,7 @@ struct lcm_store {
 	sqlite3 *db;
 	char *path;
 	struct lcm_store_stmts *stmt;	/* prepared on first use by store_write.c */
+	void (*stmt_free)(struct lcm_store *);	/* set with stmt: frees it */
 	const char *bulk;		/* table whose indexes a bulk load dropped */
 	int nofk;			/* foreign keys unchecked until commit */
 	int64_t changes;		/* sqlite3_total_changes at the last begin */

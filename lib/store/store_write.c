@@ -194,6 +194,7 @@ stmt(struct lcm_store *st, enum stmt_id i, struct lcm_err *err)
 {
 	if (!st->stmt) {
 		st->stmt = lcm_xcalloc(1, sizeof(*st->stmt));
+		st->stmt_free = lcm_store_stmts_free;
 		lcm_strmap_init(&st->stmt->terms);
 	}
 	if (!st->stmt->s[i]) {
