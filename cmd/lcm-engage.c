@@ -148,8 +148,8 @@ expertise(struct lcm_store *st, const char *key)
 	lcm_err_init(&err);
 	if (s.theme && lcm_expertise_theme(s.theme, stem, sizeof(stem), &err) < 0)
 		return lcm_cli_usage_error(&cli, "--theme: %s", err.msg);
-	if (lcm_expertise_build(st, s.include_staff, s.person ? 0 : s.top,
-				s.theme ? stem : NULL, &x, &err) < 0) {
+	if (lcm_expertise_build(st, s.include_staff, s.person ? 0 : s.top, s.theme,
+				&x, &err) < 0) {
 		lcm_cli_fail(&cli, &err);
 		return LCM_EXIT_ERROR;
 	}

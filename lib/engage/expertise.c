@@ -7,6 +7,7 @@
  */
 #include "expertise.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "pseudo.h"
 #include "render.h"
 #include "strmap.h"
+#include "tag.h"
 #include "terms.h"
 #include "xalloc.h"
 
@@ -58,6 +60,50 @@ struct map {
 	size_t n, cap;
 };
 
+/* Sets thread key's themes to the words of themes (space-separated). */
+static void
+set_themes(struct map *m, const char *key, const char *themes)
+{
+	char *t, *w;
+	int64_t v;
+
+	if (m->nthreads == m->capthreads) {
+		m->capthreads = m->capthreads ? m->capthreads * 2 : 256;
+		m->themes = lcm_xreallocarray(m->themes, m->capthreads, sizeof(*m->themes));
+	}
+	m->themes[m->nthreads] = lcm_xstrdup(themes);
+	lcm_strmap_put(&m->theme_of, key, (int64_t)m->nthreads);
+	t = lcm_xstrdup(m->themes[m->nthreads++]);
+	for (w = strtok(t, " "); w; w = strtok(NULL, " ")) {
+		v = 0;
+		lcm_strmap_get(&m->nthemes, w, &v);
+		lcm_strmap_put(&m->nthemes, w, v + 1);
+	}
+	free(t);
+}
+
+/* The platform's tags of the threads that have some (tag.h). */
+static int
+load_tags(struct lcm_store *st, struct map *m, struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	char key[24];
+	int rc = lcm_tags_present(st, err);
+
+	if (rc <= 0)
+		return rc;
+	if (!(s = lcm_store_prepare(st, "SELECT thread_id, group_concat(replace(lower(tag),"
+				    " ' ', '-'), ' ') FROM thread_tag GROUP BY thread_id", err)))
+		return -1;
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
+		snprintf(key, sizeof(key), "%lld", (long long)sqlite3_column_int64(s, 0));
+		set_themes(m, key, (const char *)sqlite3_column_text(s, 1));
+	}
+	sqlite3_finalize(s);
+	return rc == SQLITE_DONE ? 0 : lcm_store_fail(st, err, "cannot read tags");
+}
+
+/* Each thread's themes: its tags, else the stems of its subject. */
 static int
 load_themes(struct lcm_store *st, struct map *m, struct lcm_err *err)
 {
@@ -72,7 +118,7 @@ load_themes(struct lcm_store *st, struct map *m, struct lcm_err *err)
 
 	if (!s)
 		return -1;
-	if (!(c.stem = lcm_stemmer_new(err))) {
+	if (load_tags(st, m, err) < 0 || !(c.stem = lcm_stemmer_new(err))) {
 		sqlite3_finalize(s);
 		return -1;
 	}
@@ -80,7 +126,6 @@ load_themes(struct lcm_store *st, struct map *m, struct lcm_err *err)
 	c.b = &b;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *subj = (const char *)sqlite3_column_text(s, 1);
-		char *t, *w;
 
 		snprintf(key, sizeof(key), "%lld", (long long)sqlite3_column_int64(s, 0));
 		if (!subj || lcm_strmap_get(&m->theme_of, key, &v))
@@ -89,20 +134,7 @@ load_themes(struct lcm_store *st, struct map *m, struct lcm_err *err)
 		lcm_strmap_init(&c.seen);
 		lcm_terms_each(subj, add_stem, &c);
 		lcm_strmap_release(&c.seen);
-		if (m->nthreads == m->capthreads) {
-			m->capthreads = m->capthreads ? m->capthreads * 2 : 256;
-			m->themes = lcm_xreallocarray(m->themes, m->capthreads,
-						      sizeof(*m->themes));
-		}
-		m->themes[m->nthreads] = lcm_xstrdup(b.len ? b.data : "");
-		lcm_strmap_put(&m->theme_of, key, (int64_t)m->nthreads);
-		t = lcm_xstrdup(m->themes[m->nthreads++]);
-		for (w = strtok(t, " "); w; w = strtok(NULL, " ")) {
-			v = 0;
-			lcm_strmap_get(&m->nthemes, w, &v);
-			lcm_strmap_put(&m->nthemes, w, v + 1);
-		}
-		free(t);
+		set_themes(m, key, b.len ? b.data : "");
 	}
 	lcm_buf_release(&b);
 	lcm_stemmer_free(c.stem);
@@ -153,7 +185,7 @@ cell(struct map *m, const char *theme, int64_t pid, sqlite3_stmt *s, int threads
 
 static int
 load_answers(struct lcm_store *st, struct map *m, int include_staff,
-	     const char *only, struct lcm_err *err)
+	     const char *stem, const char *tag, struct lcm_err *err)
 {
 	sqlite3_stmt *s = lcm_store_prepare(st,
 		"SELECT x.thread_id, x.author_id, a.external_id, a.name, a.role, a.platform,"
@@ -187,7 +219,7 @@ load_answers(struct lcm_store *st, struct map *m, int include_staff,
 		for (w = strtok(t, " "); w; w = strtok(NULL, " ")) {
 			struct lcm_expert *x;
 
-			if ((only && strcmp(w, only) != 0) ||
+			if ((tag && strcmp(w, stem) != 0 && strcmp(w, tag) != 0) ||
 			    !lcm_strmap_get(&m->nthemes, w, &nth) || nth < 2)
 				continue;
 			x = cell(m, w, sqlite3_column_int64(s, 1), s, (int)nth);
@@ -230,6 +262,7 @@ lcm_expertise_build(struct lcm_store *st, int include_staff, int top,
 		    const char *theme, struct lcm_expertise *out, struct lcm_err *err)
 {
 	struct map m;
+	char stem[256] = "", tag[256] = "";
 	size_t i, j, k;
 	int rank = 0, rc = -1;
 
@@ -238,8 +271,19 @@ lcm_expertise_build(struct lcm_store *st, int include_staff, int top,
 	lcm_strmap_init(&m.theme_of);
 	lcm_strmap_init(&m.nthemes);
 	lcm_strmap_init(&m.cell_of);
+	if (theme) {
+		struct lcm_err ignored;
+
+		/* a theme is a stem of the word, or a tag written as the word */
+		lcm_err_init(&ignored);
+		if (lcm_expertise_theme(theme, stem, sizeof(stem), &ignored) < 0)
+			stem[0] = '\0';
+		for (i = 0; theme[i] && i + 1 < sizeof(tag); i++)
+			tag[i] = theme[i] == ' ' ? '-' : (char)tolower((unsigned char)theme[i]);
+		tag[i] = '\0';
+	}
 	if (load_themes(st, &m, err) < 0 ||
-	    load_answers(st, &m, include_staff, theme, err) < 0)
+	    load_answers(st, &m, include_staff, stem, theme ? tag : NULL, err) < 0)
 		goto done;
 	for (i = 0; i < m.n; i++)
 		m.e[i].score = lcm_expertise_score(m.e[i].answers, m.e[i].accepted,

@@ -2,8 +2,10 @@
  * expertise.h - who knows what: per theme, the persons who answered
  * questions on it, and how well those answers were received.
  *
- * A theme is a Snowball (English) stem of a content word of a thread's
- * opening subject, held by at least two threads. A person's evidence on
+ * A theme is a tag the platform gave the thread (thread_tag, tag.h:
+ * StackExchange's Tags), lower-cased; for a thread without tags, a
+ * Snowball (English) stem of a content word of its opening subject. A
+ * theme is held by at least two threads. A person's evidence on
  * a theme counts their replies in threads of the theme opened by someone
  * else (answers), those marked accepted or endorsed (post.accepted), and
  * the replies to them by others that thank or confirm (thanks: the body
@@ -47,7 +49,8 @@ double lcm_expertise_score(int answers, int accepted, int thanks);
 
 /*
  * The map: staff left out unless include_staff; at most top persons per
- * theme (0: all); only theme (a stem, or NULL for all). 0 or -1.
+ * theme (0: all); only theme (a word: the themes equal to its stem, or
+ * to the word as a tag; NULL for all). 0 or -1.
  */
 int lcm_expertise_build(struct lcm_store *st, int include_staff, int top,
 			const char *theme, struct lcm_expertise *out,

@@ -563,15 +563,8 @@ lcm_milestones_drop_seen(struct lcm_store *st, const struct lcm_engage *e,
 	size_t i, k = 0;
 	int rc = SQLITE_DONE;
 
-	if (!(s = lcm_store_prepare(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
-				    " AND name = 'milestone_seen'", err)))
-		return -1;
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc == SQLITE_DONE)
-		return 0;
-	if (rc != SQLITE_ROW)
-		return lcm_store_fail(st, err, "reading milestones");
+	if ((rc = lcm_store_has_table(st, "milestone_seen", err)) <= 0)
+		return rc;
 	if (!(s = lcm_store_prepare(st, "SELECT 1 FROM milestone_seen WHERE person_id = ?1"
 				    " AND course_id = ?2 AND milestone = ?3 AND ts = ?4", err)))
 		return -1;

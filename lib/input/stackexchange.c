@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "reaction.h"
+#include "tag.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -31,14 +32,14 @@
 enum {
 	A_ID, A_POSTTYPE, A_PARENT, A_ACCEPTED, A_CREATED, A_TITLE, A_BODY,
 	A_OWNER, A_OWNERNAME, A_EDITED, A_POSTID, A_TEXT, A_USERID,
-	A_USERNAME, A_DISPLAYNAME, A_SCORE, A_MAX
+	A_USERNAME, A_DISPLAYNAME, A_SCORE, A_TAGS, A_MAX
 };
 
 static const char *const attr_names[A_MAX] = {
 	"Id", "PostTypeId", "ParentId", "AcceptedAnswerId", "CreationDate",
 	"Title", "Body", "OwnerUserId", "OwnerDisplayName", "LastEditDate",
 	"PostId", "Text", "UserId", "UserDisplayName", "DisplayName",
-	"Score"
+	"Score", "Tags"
 };
 
 /* The tables of a dump; the first three are imported. */
@@ -246,6 +247,17 @@ post_row(struct se *s, const char *const *v, struct lcm_err *err)
 
 		if (!*end && lcm_reaction_put(s->im->st, post, "score", score,
 					      "stackexchange:Score", err) < 0)
+			goto out;
+	}
+	/* a question's tags, the thread's: "<a><b>" or "|a|b|" */
+	if (type == 1) {
+		const char *tags[64];
+		char *buf;
+		size_t n = lcm_tags_split_se(v[A_TAGS], &buf, tags, 64);
+		int k = lcm_tags_put(s->im->st, p.thread_id, tags, n, "stackexchange:Tags", err);
+
+		free(buf);
+		if (k < 0)
 			goto out;
 	}
 	lcm_in_count(s->im, LCM_K_POST, o);

@@ -25,19 +25,9 @@ static const char schema[] =
 int
 lcm_nudge_record_open(struct lcm_store *st, int write, struct lcm_err *err)
 {
-	sqlite3_stmt *s;
-	int rc;
-
 	if (write)
 		return lcm_store_exec(st, schema, err) < 0 ? -1 : 1;
-	if (!(s = lcm_store_prepare(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
-				    " AND name = 'nudge_message'", err)))
-		return -1;
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lcm_store_fail(st, err, "reading nudge records");
-	return rc == SQLITE_ROW;
+	return lcm_store_has_table(st, "nudge_message", err);
 }
 
 int

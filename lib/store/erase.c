@@ -86,6 +86,8 @@ drop_listed(struct lcm_store *st, long *posts, long *threads, long *notified,
 		     0, posts, err) < 0 ||
 	       step1(st, "DELETE FROM notified WHERE thread_id IN"
 		     " (SELECT id FROM temp.erase_thread)", 0, notified, err) < 0 ||
+	       drop_if_table(st, "thread_tag", "DELETE FROM thread_tag WHERE thread_id IN"
+			     " (SELECT id FROM temp.erase_thread)", 0, err) < 0 ||
 	       step1(st, "DELETE FROM thread WHERE id IN (SELECT id FROM temp.erase_thread)",
 		     0, threads, err) < 0 ? -1 : 0;
 }
@@ -456,18 +458,9 @@ static int
 drop_if_table(struct lcm_store *st, const char *table, const char *sql, int64_t id,
 	      struct lcm_err *err)
 {
-	sqlite3_stmt *s;
-	int rc;
+	int rc = lcm_store_has_table(st, table, err);
 
-	if (!(s = lcm_store_prepare(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
-				    " AND name = ?1", err)))
-		return -1;
-	sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lcm_store_fail(st, err, "cannot erase");
-	return rc == SQLITE_ROW ? step1(st, sql, id, NULL, err) : 0;
+	return rc > 0 ? step1(st, sql, id, NULL, err) : rc;
 }
 
 int

@@ -44,15 +44,5 @@ lcm_reaction_put(struct lcm_store *st, int64_t post_id, const char *kind,
 int
 lcm_reaction_present(struct lcm_store *st, struct lcm_err *err)
 {
-	sqlite3_stmt *s;
-	int rc;
-
-	if (!(s = lcm_store_prepare(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
-				    " AND name = 'post_reaction'", err)))
-		return -1;
-	rc = sqlite3_step(s);
-	sqlite3_finalize(s);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return lcm_store_fail(st, err, "reading reactions");
-	return rc == SQLITE_ROW;
+	return lcm_store_has_table(st, "post_reaction", err);
 }

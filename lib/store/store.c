@@ -661,3 +661,20 @@ lcm_store_bulk_end(struct lcm_store *st, struct lcm_err *err)
 			return -1;
 	return lcm_store_exec(st, "PRAGMA cache_size=-32768;", err);
 }
+
+int
+lcm_store_has_table(struct lcm_store *st, const char *name, struct lcm_err *err)
+{
+	sqlite3_stmt *s;
+	int rc;
+
+	if (!(s = lcm_store_prepare(st, "SELECT 1 FROM sqlite_master WHERE type = 'table'"
+				    " AND name = ?1", err)))
+		return -1;
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	rc = sqlite3_step(s);
+	sqlite3_finalize(s);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return lcm_store_fail(st, err, "cannot read the store's tables");
+	return rc == SQLITE_ROW;
+}

@@ -67,6 +67,13 @@ void lcm_store_rollback(struct lcm_store *st);
 /* Runs SQL without results (several statements allowed). */
 int lcm_store_exec(struct lcm_store *st, const char *sql, struct lcm_err *err);
 
+/*
+ * 1 when the store has table name, 0 when not, -1 with err: for the
+ * tables made on their first write (post_reaction, thread_tag,
+ * milestone_seen, nudge_message), which every reader does without.
+ */
+int lcm_store_has_table(struct lcm_store *st, const char *name, struct lcm_err *err);
+
 /* Prepares sql; returns NULL with err filled on failure. */
 sqlite3_stmt *lcm_store_prepare(struct lcm_store *st, const char *sql,
 				struct lcm_err *err);

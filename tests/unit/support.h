@@ -1,6 +1,6 @@
 /*
- * support.h - what the unit tests share: one value from a query on a
- * store. Include it after <cmocka.h> and "store.h".
+ * support.h - what the unit tests share: a store in memory, one value
+ * from a query on it. Include it after <cmocka.h> and "store.h".
  */
 #ifndef LCM_TEST_SUPPORT_H
 #define LCM_TEST_SUPPORT_H
@@ -36,6 +36,18 @@ test_query_text(struct lcm_store *st, const char *sql)
 		snprintf(out, sizeof(out), "%s", (const char *)sqlite3_column_text(s, 0));
 	sqlite3_finalize(s);
 	return out;
+}
+
+/* A new store in memory in st, with sql run on it (may be NULL). */
+static inline void
+test_store_memory(struct lcm_store *st, const char *sql)
+{
+	struct lcm_err err;
+
+	lcm_err_init(&err);
+	assert_int_equal(lcm_store_open(st, ":memory:", LCM_STORE_CREATE, 0, &err), 0);
+	if (sql && lcm_store_exec(st, sql, &err) < 0)
+		fail_msg("%s", err.msg);
 }
 
 #endif

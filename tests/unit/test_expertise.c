@@ -40,8 +40,10 @@ static const char community[] =
 	" (8, 3, NULL, NULL, 2, 'lcm', 'p8', 800, 'Lunch menu', 'When?', 1, 1, 0),"
 	" (9, 3, 8, 'p8', 3, 'lcm', 'p9', 900, 'Re', 'Noon.', 1, 0, 0);";
 
+/* The map of the community, with more_sql (may be NULL) run first. */
 static void
-build(int include_staff, int top, const char *theme, struct lcm_expertise *x)
+build_with(const char *more_sql, int include_staff, int top, const char *theme,
+	   struct lcm_expertise *x)
 {
 	struct lcm_store st;
 	struct lcm_err err;
@@ -49,9 +51,16 @@ build(int include_staff, int top, const char *theme, struct lcm_expertise *x)
 	lcm_err_init(&err);
 	assert_int_equal(lcm_store_open(&st, ":memory:", LCM_STORE_CREATE, 0, &err), 0);
 	if (lcm_store_exec(&st, community, &err) < 0 ||
+	    (more_sql && lcm_store_exec(&st, more_sql, &err) < 0) ||
 	    lcm_expertise_build(&st, include_staff, top, theme, x, &err) < 0)
 		fail_msg("%s", err.msg);
 	lcm_store_close(&st);
+}
+
+static void
+build(int include_staff, int top, const char *theme, struct lcm_expertise *x)
+{
+	build_with(NULL, include_staff, top, theme, x);
 }
 
 static void
@@ -128,6 +137,44 @@ test_theme_word(void **state)
 	lcm_expertise_free(&x);
 }
 
+/*
+ * A thread with the platform's tags has them as its themes, not its
+ * subject's stems: T1 and T3 tagged "Hardware" (lower-cased) and T2
+ * untagged, so "printer" holds T2 alone (no theme) and "hardware" T1 and
+ * T3; --theme finds a tag as written.
+ */
+static void
+test_tags_are_themes(void **state)
+{
+	static const char tags[] =
+		"CREATE TABLE thread_tag(thread_id INTEGER NOT NULL, tag TEXT NOT NULL,"
+		" source TEXT NOT NULL, PRIMARY KEY(thread_id, tag));"
+		"INSERT INTO thread_tag VALUES (1, 'Hardware', 't'), (3, 'Hardware', 't');";
+	struct lcm_expertise x;
+	size_t i;
+
+	(void)state;
+	build_with(tags, 0, 0, NULL, &x);
+	assert_true(x.n > 0);
+	for (i = 0; i < x.n; i++) {
+		assert_string_equal(x.e[i].theme, "hardware");
+		assert_int_equal(x.e[i].threads, 2);
+	}
+	/* a answered T1 (accepted, thanked), b T1 and T3 */
+	assert_int_equal(x.n, 2);
+	assert_string_equal(x.e[0].person, "a");
+	assert_true(x.e[0].score == 6);
+	assert_string_equal(x.e[1].person, "b");
+	assert_int_equal(x.e[1].answers, 2);
+	lcm_expertise_free(&x);
+	build_with(tags, 0, 0, "HARDWARE", &x);
+	assert_int_equal(x.n, 2);
+	lcm_expertise_free(&x);
+	build_with(tags, 0, 0, "printer", &x);
+	assert_int_equal(x.n, 0);
+	lcm_expertise_free(&x);
+}
+
 int
 main(void)
 {
@@ -136,6 +183,7 @@ main(void)
 		cmocka_unit_test(test_evidence_and_ranks),
 		cmocka_unit_test(test_staff_ties_and_top),
 		cmocka_unit_test(test_theme_word),
+		cmocka_unit_test(test_tags_are_themes),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

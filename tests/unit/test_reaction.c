@@ -18,14 +18,11 @@ static int
 setup(void **state)
 {
 	static struct lcm_store st;
-	struct lcm_err err;
 
-	lcm_err_init(&err);
-	assert_int_equal(lcm_store_open(&st, ":memory:", LCM_STORE_CREATE, 0, &err), 0);
-	assert_int_equal(lcm_store_exec(&st, "INSERT INTO thread(id, platform, external_id)"
-					" VALUES (1, 'lcm', 'T');"
-					"INSERT INTO post(id, thread_id, platform, external_id, created)"
-					" VALUES (1, 1, 'lcm', 'p1', 0), (2, 1, 'lcm', 'p2', 0);", &err), 0);
+	test_store_memory(&st, "INSERT INTO thread(id, platform, external_id)"
+			  " VALUES (1, 'lcm', 'T');"
+			  "INSERT INTO post(id, thread_id, platform, external_id, created)"
+			  " VALUES (1, 1, 'lcm', 'p1', 0), (2, 1, 'lcm', 'p2', 0);");
 	*state = &st;
 	return 0;
 }

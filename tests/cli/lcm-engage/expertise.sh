@@ -11,7 +11,8 @@ echo "rc=$?"
 db2=se.db
 lcm-import -q --db "$db2" --now 2026-12-01T00:00:00Z "$FIXTURES"/stackexchange/conlang.meta
 echo "rc=$?"
-# who knows about tags ("Tags" stems to "tag")
+# who knows about tags: the site's own tag "tags" (a StackExchange thread's
+# themes are its tags)
 lcm-engage --db "$db2" --now 2026-12-01T00:00:00Z --expertise --theme Tags -f csv
 echo "rc=$?"
 lcm-engage --db "$db2" --now 2026-12-01T00:00:00Z --expertise --person conlang.meta/12 -f tsv | head -n 5
