@@ -541,8 +541,10 @@ sniff(struct input *in, struct lcm_err *err)
 }
 
 /* The files of a StackExchange dump read from its directory, in order:
- * the persons first, the comments after the posts they are on. */
-static const char *const dump_files[] = { "Users.xml", "Posts.xml", "Comments.xml" };
+ * the persons first, the comments and links after the posts they name. */
+static const char *const dump_files[] = {
+	"Users.xml", "Posts.xml", "Comments.xml", "PostLinks.xml"
+};
 
 /* 1 when dir holds a StackExchange data dump (Posts.xml). */
 static int

@@ -22,6 +22,7 @@
 
 #include "buf.h"
 #include "reaction.h"
+#include "related.h"
 #include "tag.h"
 #include "text.h"
 #include "xalloc.h"
@@ -32,25 +33,25 @@
 enum {
 	A_ID, A_POSTTYPE, A_PARENT, A_ACCEPTED, A_CREATED, A_TITLE, A_BODY,
 	A_OWNER, A_OWNERNAME, A_EDITED, A_POSTID, A_TEXT, A_USERID,
-	A_USERNAME, A_DISPLAYNAME, A_SCORE, A_TAGS, A_MAX
+	A_USERNAME, A_DISPLAYNAME, A_SCORE, A_TAGS, A_RELATED, A_LINKTYPE, A_MAX
 };
 
 static const char *const attr_names[A_MAX] = {
 	"Id", "PostTypeId", "ParentId", "AcceptedAnswerId", "CreationDate",
 	"Title", "Body", "OwnerUserId", "OwnerDisplayName", "LastEditDate",
 	"PostId", "Text", "UserId", "UserDisplayName", "DisplayName",
-	"Score", "Tags"
+	"Score", "Tags", "RelatedPostId", "LinkTypeId"
 };
 
-/* The tables of a dump; the first three are imported. */
-enum table { T_NONE, T_POSTS, T_USERS, T_COMMENTS, T_OTHER };
+/* The tables of a dump; the first four are imported. */
+enum table { T_NONE, T_POSTS, T_USERS, T_COMMENTS, T_LINKS, T_OTHER };
 
 static const struct {
 	const char *root;
 	enum table t;
 } tables[] = {
 	{ "posts", T_POSTS }, { "users", T_USERS }, { "comments", T_COMMENTS },
-	{ "votes", T_OTHER }, { "postlinks", T_OTHER }, { "tags", T_OTHER },
+	{ "votes", T_OTHER }, { "postlinks", T_LINKS }, { "tags", T_OTHER },
 	{ "badges", T_OTHER }, { "posthistory", T_OTHER },
 };
 
@@ -345,6 +346,44 @@ out:
 	return rc;
 }
 
+/*
+ * A row of PostLinks.xml: question PostId is a duplicate of (LinkTypeId
+ * 3) or linked to (1) question RelatedPostId, kept between their
+ * threads. A link to a post the store does not hold, or of another
+ * type, is left out.
+ */
+static int
+link_row(struct se *s, const char *const *v, struct lcm_err *err)
+{
+	struct lcm_buf a, b;
+	long long from, to, type;
+	int64_t ta = 0, tb = 0;
+	int rc = -1, k;
+
+	if (dump_id("PostId", v[A_POSTID], 0, &from, err) < 0 ||
+	    dump_id("RelatedPostId", v[A_RELATED], 0, &to, err) < 0 ||
+	    dump_id("LinkTypeId", v[A_LINKTYPE], 0, &type, err) < 0)
+		return -1;
+	if (type != 1 && type != 3)
+		return 0;
+	lcm_buf_init(&a);
+	lcm_buf_init(&b);
+	lcm_buf_printf(&a, "%s/%lld", s->site, from);
+	lcm_buf_printf(&b, "%s/%lld", s->site, to);
+	if ((k = lcm_store_post_find(s->im->st, PLATFORM, a.data, NULL, &ta, err)) > 0)
+		k = lcm_store_post_find(s->im->st, PLATFORM, b.data, NULL, &tb, err);
+	if (k <= 0)
+		rc = k;
+	else if (ta == tb)
+		rc = 0;		/* an answer linking its own question */
+	else
+		rc = lcm_related_put(s->im->st, ta, tb, type == 3 ? "duplicate" : "linked",
+				     "stackexchange:PostLinks", err);
+	lcm_buf_release(&a);
+	lcm_buf_release(&b);
+	return rc;
+}
+
 /* The row callback lcm_input_feed calls: the table is in im->state. */
 static int
 row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
@@ -355,6 +394,7 @@ row(struct lcm_import *im, const char *const *v, struct lcm_err *err)
 	case T_POSTS: return post_row(s, v, err);
 	case T_USERS: return user_row(s, v, err);
 	case T_COMMENTS: return comment_row(s, v, err);
+	case T_LINKS: return link_row(s, v, err);
 	default: return 0;
 	}
 }

@@ -88,6 +88,9 @@ drop_listed(struct lcm_store *st, long *posts, long *threads, long *notified,
 		     " (SELECT id FROM temp.erase_thread)", 0, notified, err) < 0 ||
 	       drop_if_table(st, "thread_tag", "DELETE FROM thread_tag WHERE thread_id IN"
 			     " (SELECT id FROM temp.erase_thread)", 0, err) < 0 ||
+	       drop_if_table(st, "thread_related", "DELETE FROM thread_related WHERE"
+			     " thread_id IN (SELECT id FROM temp.erase_thread) OR related_id IN"
+			     " (SELECT id FROM temp.erase_thread)", 0, err) < 0 ||
 	       step1(st, "DELETE FROM thread WHERE id IN (SELECT id FROM temp.erase_thread)",
 		     0, threads, err) < 0 ? -1 : 0;
 }

@@ -20,16 +20,11 @@ int
 lcm_reaction_put(struct lcm_store *st, int64_t post_id, const char *kind,
 		 int64_t count, const char *source, struct lcm_err *err)
 {
-	sqlite3_stmt *s = NULL;
+	sqlite3_stmt *s = lcm_store_prepare_making(st, put_sql, schema, err);
 	int rc;
 
-	/* the table is made when the insert finds none: one check per store */
-	if (sqlite3_prepare_v2(st->db, put_sql, -1, &s, NULL) != SQLITE_OK) {
-		sqlite3_finalize(s);
-		if (lcm_store_exec(st, schema, err) < 0 ||
-		    !(s = lcm_store_prepare(st, put_sql, err)))
-			return -1;
-	}
+	if (!s)
+		return -1;
 	sqlite3_bind_int64(s, 1, post_id);
 	sqlite3_bind_text(s, 2, kind, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(s, 3, count);

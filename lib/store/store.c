@@ -678,3 +678,18 @@ lcm_store_has_table(struct lcm_store *st, const char *name, struct lcm_err *err)
 		return lcm_store_fail(st, err, "cannot read the store's tables");
 	return rc == SQLITE_ROW;
 }
+
+sqlite3_stmt *
+lcm_store_prepare_making(struct lcm_store *st, const char *sql, const char *schema,
+			 struct lcm_err *err)
+{
+	sqlite3_stmt *s = NULL;
+
+	/* one failed prepare per call until the table exists */
+	if (sqlite3_prepare_v2(st->db, sql, -1, &s, NULL) == SQLITE_OK)
+		return s;
+	sqlite3_finalize(s);
+	if (lcm_store_exec(st, schema, err) < 0)
+		return NULL;
+	return lcm_store_prepare(st, sql, err);
+}

@@ -74,6 +74,14 @@ int lcm_store_exec(struct lcm_store *st, const char *sql, struct lcm_err *err);
  */
 int lcm_store_has_table(struct lcm_store *st, const char *name, struct lcm_err *err);
 
+/*
+ * Prepares sql on a table made on its first write: when it does not
+ * prepare (no table yet), runs schema (CREATE TABLE IF NOT EXISTS ...)
+ * and prepares again. NULL with err filled on failure.
+ */
+sqlite3_stmt *lcm_store_prepare_making(struct lcm_store *st, const char *sql,
+				       const char *schema, struct lcm_err *err);
+
 /* Prepares sql; returns NULL with err filled on failure. */
 sqlite3_stmt *lcm_store_prepare(struct lcm_store *st, const char *sql,
 				struct lcm_err *err);

@@ -26,15 +26,10 @@ lcm_tags_put(struct lcm_store *st, int64_t thread_id, const char *const *tags,
 	size_t i;
 	int rc = SQLITE_DONE;
 
-	if (sqlite3_prepare_v2(st->db, drop_sql, -1, &d, NULL) != SQLITE_OK) {
-		sqlite3_finalize(d);
-		d = NULL;
-		if (!n)
-			return 0;	/* no table, nothing to replace */
-		if (lcm_store_exec(st, schema, err) < 0 ||
-		    !(d = lcm_store_prepare(st, drop_sql, err)))
-			return -1;
-	}
+	if (!n && (rc = lcm_store_has_table(st, "thread_tag", err)) <= 0)
+		return rc;	/* no tags and no table: nothing to replace */
+	if (!(d = lcm_store_prepare_making(st, drop_sql, schema, err)))
+		return -1;
 	if (!(s = lcm_store_prepare(st, put_sql, err))) {
 		sqlite3_finalize(d);
 		return -1;

@@ -196,6 +196,59 @@ test_stackexchange_posts_score_stored(void **state)
 			       " ON p.id = r.post_id"), "site.meta/1 score 10 stackexchange:Score");
 }
 
+/* A question's Tags are its thread's, replaced on a re-import. */
+static void
+test_stackexchange_posts_tags_stored(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "Posts.xml", POSTS), 0);
+	assert_string_equal(qs(f, "SELECT t.external_id || ' ' || g.tag || ' ' || g.source"
+			       " FROM thread_tag g JOIN thread t ON t.id = g.thread_id"),
+			    "site.meta/1 discussion stackexchange:Tags");
+	assert_int_equal(import(f, "Posts.xml", HEAD "<posts>\n"
+				"  <row Id=\"1\" PostTypeId=\"1\" CreationDate=\"2018-02-06T20:19:50.957\""
+				" Title=\"t\" Tags=\"|support|bug|\" />\n</posts>\n"), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM thread_tag"), 2);
+	assert_int_equal(q(f, "SELECT count(*) FROM thread_tag WHERE tag = 'discussion'"), 0);
+}
+
+/*
+ * PostLinks: a duplicate (3) and a link (1) between the questions'
+ * threads, through an answer too; a link to a post the store lacks, one
+ * inside a thread and another type are left out; a bad id is refused.
+ */
+static void
+test_stackexchange_postlinks_kept_between_threads(void **state)
+{
+	struct fx *f = *state;
+
+	assert_int_equal(import(f, "Posts.xml", HEAD "<posts>\n"
+				"  <row Id=\"1\" PostTypeId=\"1\" CreationDate=\"2018-02-06T20:00:00.000\" Title=\"a\" />\n"
+				"  <row Id=\"2\" PostTypeId=\"1\" CreationDate=\"2018-02-07T20:00:00.000\" Title=\"b\" />\n"
+				"  <row Id=\"3\" PostTypeId=\"2\" ParentId=\"2\" CreationDate=\"2018-02-07T21:00:00.000\" />\n"
+				"</posts>\n"), 0);
+	assert_int_equal(import(f, "PostLinks.xml", HEAD "<postlinks>\n"
+				"  <row Id=\"1\" PostId=\"2\" RelatedPostId=\"1\" LinkTypeId=\"3\" />\n"
+				"  <row Id=\"2\" PostId=\"3\" RelatedPostId=\"1\" LinkTypeId=\"1\" />\n"
+				"  <row Id=\"3\" PostId=\"2\" RelatedPostId=\"99\" LinkTypeId=\"1\" />\n"
+				"  <row Id=\"4\" PostId=\"3\" RelatedPostId=\"2\" LinkTypeId=\"1\" />\n"
+				"  <row Id=\"5\" PostId=\"1\" RelatedPostId=\"2\" LinkTypeId=\"7\" />\n"
+				"  <row Id=\"6\" PostId=\"2\" RelatedPostId=\"1\" LinkTypeId=\"3\" />\n"
+				"</postlinks>\n"), 0);
+	assert_int_equal(q(f, "SELECT count(*) FROM thread_related"), 2);
+	assert_string_equal(qs(f, "SELECT group_concat(a.external_id || '>' || b.external_id"
+			       " || ':' || r.kind, ' ') FROM (SELECT * FROM thread_related"
+			       " ORDER BY kind) r JOIN thread a ON a.id = r.thread_id"
+			       " JOIN thread b ON b.id = r.related_id"),
+			    "site.meta/2>site.meta/1:duplicate site.meta/2>site.meta/1:linked");
+	assert_int_equal(import(f, "PostLinks.xml", HEAD "<postlinks>\n"
+				"  <row Id=\"1\" PostId=\"2\" RelatedPostId=\"x\" LinkTypeId=\"3\" />\n"
+				"</postlinks>\n"), -1);
+	assert_int_equal(f->err.line, 3);
+	assert_non_null(strstr(f->err.msg, "RelatedPostId"));
+}
+
 static void
 test_stackexchange_users_name_the_authors(void **state)
 {
@@ -329,6 +382,8 @@ main(void)
 		T(test_stackexchange_posts_questions_and_answers),
 		T(test_stackexchange_posts_accepted_answer_marked),
 		T(test_stackexchange_posts_score_stored),
+		T(test_stackexchange_posts_tags_stored),
+		T(test_stackexchange_postlinks_kept_between_threads),
 		T(test_stackexchange_posts_reimport_changes_nothing),
 		T(test_stackexchange_users_name_the_authors),
 		T(test_stackexchange_comments_reply_to_their_post),
