@@ -18,6 +18,7 @@
 #include "options.h"
 #include "pseudo.h"
 #include "render.h"
+#include "size.h"
 #include "store.h"
 #include "timefmt.h"
 #include "versions.h"

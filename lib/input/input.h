@@ -9,7 +9,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
-#include "import.h"
+#include "import_opts.h"
 #include "store_write.h"
 #include "strmap.h"
 

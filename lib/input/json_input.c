@@ -24,6 +24,7 @@
 #include "buf.h"
 #include "csv.h"
 #include "sha256.h"
+#include "size.h"
 #include "xalloc.h"
 
 /* A JSON scalar as text in buf; NULL for null/absent. */
