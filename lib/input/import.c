@@ -40,6 +40,17 @@ const char *const lcm_import_formats[] = {
 	"moodle-logstore", "teams", NULL
 };
 
+int
+lcm_import_format_known(const char *name)
+{
+	int i;
+
+	for (i = 0; lcm_import_formats[i]; i++)
+		if (strcmp(lcm_import_formats[i], name) == 0)
+			return 1;
+	return 0;
+}
+
 const char *
 lcm_kind_noun(enum lcm_kind k, long n)
 {

@@ -31,6 +31,9 @@ int lcm_import_file(struct lcm_store *st, const char *path,
 /* Names of the formats lcm_import_file knows, NULL-terminated. */
 extern const char *const lcm_import_formats[];
 
+/* Whether name is one of them. */
+int lcm_import_format_known(const char *name);
+
 /* Singular and plural noun of a kind, for summaries ("post", "posts"). */
 const char *lcm_kind_noun(enum lcm_kind k, long n);
 

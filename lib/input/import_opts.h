@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "csv.h"
+#include "err.h"
 #include "identity.h"
 #include "timefmt.h"
 
@@ -61,5 +62,18 @@ struct lcm_import_stats {
 	long count[LCM_K_MAX][3];	/* by enum lcm_outcome: same, new, updated */
 	int cp1252;			/* the file was guessed to be Windows-1252 */
 };
+
+/*
+ * Readers of option values (lcm_option's parse): 0 with *value set, or
+ * -1 with err filled. --year: 1970 to 9999 (an int); --encoding: an enum
+ * lcm_encoding; --lang: a language tag of letters, digits and '-' (the
+ * argument kept); --max-field-size up to 1 GiB and --max-json-size up to
+ * 4 GiB (a size_t, size.h's forms).
+ */
+int lcm_import_read_year(const char *arg, void *value, struct lcm_err *err);
+int lcm_import_read_encoding(const char *arg, void *value, struct lcm_err *err);
+int lcm_import_read_lang(const char *arg, void *value, struct lcm_err *err);
+int lcm_import_read_field_size(const char *arg, void *value, struct lcm_err *err);
+int lcm_import_read_json_size(const char *arg, void *value, struct lcm_err *err);
 
 #endif
