@@ -10,12 +10,10 @@
 #include "buf.h"
 #include "cli.h"
 #include "pseudo.h"
-#include "contributions.h"
 #include "engage.h"
-#include "milestones.h"
+#include "engage_run.h"
 #include "engage_groups.h"
 #include "engage_score.h"
-#include "expertise.h"
 #include "engage_table.h"
 #include "open.h"
 #include "options.h"
@@ -24,32 +22,14 @@
 #include "versions.h"
 #include "xalloc.h"
 
-struct settings {
-	struct lcm_engage_opts o;
-	enum lcm_engage_by by;
-	enum lcm_engage_view view;
-	enum lcm_format fmt;
-	const char *fmt_name;	/* -f, else NULL */
-	int64_t until;		/* --until, else INT64_MIN: --now */
-	int graph;		/* --graph: an lcm_graph_format, else -1 */
-	int excel, network, local, pseudo;
-	int score;		/* --score: a score column */
-	const char *cohort;	/* --cohort, or NULL */
-	const char *course;	/* --course, or NULL */
-	int top, min_group;	/* top: 0 when not given */
-	int contributions, milestones, include_staff, all;	/* recognition */
-	const char *url, *ladder;
-	int expertise;			/* --expertise */
-	const char *theme, *person;	/* with --expertise, or NULL */
-};
 
 static struct lcm_cli cli;
 /* main starts from these (the option fuzzer calls it again and again) */
-static const struct settings defaults = {
+static const struct lcm_engage_job defaults = {
 	.o = { .since = INT64_MIN, .inactive_after = 14 * (int64_t)LCM_DAY },
 	.until = INT64_MIN, .graph = -1, .min_group = 5,
 };
-static struct settings s;
+static struct lcm_engage_job s;
 
 /* --at-risk, --praise: the view, one of them. */
 static int
@@ -136,32 +116,6 @@ static const struct lcm_program program = {
 	.version = lcm_print_versions,
 };
 
-/* lcm-engage --expertise (expertise.h): the exit status. */
-static int
-expertise(struct lcm_store *st, const char *key)
-{
-	struct lcm_expertise x;
-	struct lcm_err err;
-	char stem[256];
-	size_t n;
-
-	lcm_err_init(&err);
-	if (s.theme && lcm_expertise_theme(s.theme, stem, sizeof(stem), &err) < 0)
-		return lcm_cli_usage_error(&cli, "--theme: %s", err.msg);
-	if (lcm_expertise_build(st, s.include_staff, s.person ? 0 : s.top, s.theme,
-				&x, &err) < 0) {
-		lcm_cli_fail(&cli, &err);
-		return LCM_EXIT_ERROR;
-	}
-	n = lcm_expertise_render(&x, s.person, key, stdout, (int)s.fmt,
-				 s.excel ? LCM_RENDER_EXCEL : 0, cli.quiet);
-	lcm_expertise_free(&x);
-	if (!n && s.person && !cli.quiet)
-		fprintf(stderr, "%s: --person %s: no answer on any theme\n", cli.prog,
-			s.person);
-	return n ? LCM_EXIT_OK : LCM_EXIT_NONE;
-}
-
 /* Checks the options together; LCM_EXIT_OK or the usage error's status. */
 static int
 check(const char **key)
@@ -208,58 +162,6 @@ check(const char **key)
 	return LCM_EXIT_OK;
 }
 
-/*
- * --contributions or --milestones (lib/engage/contributions.h,
- * milestones.h): rendered, flushed, and only then recorded as shown.
- */
-static int
-recognition(struct lcm_store *st, const struct lcm_engage *e)
-{
-	struct lcm_recognition_out o = { s.fmt, s.excel, s.local, s.url };
-	struct lcm_contribution *c = NULL;
-	struct lcm_milestones ms = { 0 };
-	struct lcm_ladder l = { 0 };
-	struct lcm_err err;
-	size_t n = 0;
-	int r, status = LCM_EXIT_ERROR;
-
-	lcm_err_init(&err);
-	if (s.contributions) {
-		if (lcm_contributions(st, e, s.include_staff, (size_t)s.top, &c, &n, &err) < 0)
-			goto fail;
-		r = cli.quiet ? 0 : lcm_contributions_render(st, e, c, n, &o, stdout, &err);
-	} else {
-		if ((s.ladder ? lcm_ladder_load(s.ladder, &l, &err) :
-		     lcm_ladder_parse(lcm_ladder_default, "default ladder", &l, &err)) < 0)
-			goto fail;
-		if (lcm_milestones_find(st, e, &l, &ms, &err) < 0)
-			goto fail;
-		if (!s.all && lcm_milestones_drop_seen(st, e, &l, &ms, &err) < 0)
-			goto fail;
-		n = ms.n;
-		/* -q silences messages, never the list: what is recorded was shown */
-		r = lcm_milestones_render(st, e, &l, &ms, &o, stdout, &err);
-	}
-	if (r < 0 && err.msg[0])
-		goto fail;
-	if ((r = lcm_cli_flush(&cli, r)) != 0) {
-		status = r < 0 ? LCM_EXIT_ERROR : n ? LCM_EXIT_OK : LCM_EXIT_NONE;
-		goto out;
-	}
-	if (s.milestones && !s.all && n &&
-	    lcm_milestones_record(st, e, &l, &ms, cli.now, &err) < 0)
-		goto fail;
-	status = n ? LCM_EXIT_OK : LCM_EXIT_NONE;
-	goto out;
-fail:
-	lcm_cli_fail(&cli, &err);
-out:
-	free(c);
-	free(ms.m);
-	lcm_ladder_release(&l);
-	return status;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -295,7 +197,7 @@ main(int argc, char **argv)
 	}
 	opened = 1;
 	if (s.expertise) {
-		status = expertise(&st, key);
+		status = lcm_engage_expertise_run(&cli, &st, &s, key);
 		goto out;
 	}
 	if (lcm_engage_load(&st, &s.o, &e, &err) < 0) {
@@ -312,7 +214,7 @@ main(int argc, char **argv)
 		goto out;
 	}
 	if (s.contributions || s.milestones) {
-		status = recognition(&st, &e);
+		status = lcm_engage_recognition_run(&cli, &st, &e, &s);
 		goto out;
 	}
 	if (s.network)

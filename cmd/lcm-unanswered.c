@@ -18,6 +18,7 @@
 #include "text.h"
 #include "timefmt.h"
 #include "unanswered.h"
+#include "unanswered_render.h"
 #include "versions.h"
 #include "xalloc.h"
 
@@ -112,132 +113,12 @@ static const struct lcm_program program = {
 	.version = lcm_print_versions,
 };
 
-/* The why column: the rule applied and what did not count. */
-static void
-explain(struct lcm_buf *b, const struct lcm_unanswered *u, enum lcm_response_rule by)
-{
-	static const char *const rule[] = {
-		[LCM_BY_PEER] = "no reply by another person",
-		[LCM_BY_ANY] = "no reply",
-		[LCM_BY_STAFF] = "no reply by staff or an expert",
-	};
-
-	lcm_buf_reset(b);
-	lcm_buf_adds(b, rule[by]);
-	if (u->own && by != LCM_BY_ANY)
-		lcm_buf_printf(b, "; %d by the author", u->own);
-	if (u->deleted)
-		lcm_buf_printf(b, "; %d deleted", u->deleted);
-	if (u->private_)
-		lcm_buf_printf(b, "; %d private", u->private_);
-	if (u->nonstaff)
-		lcm_buf_printf(b, "; %d by learners", u->nonstaff);
-}
-
-/* Writes the list to stdout; returns the errno of a failed write, or 0. */
-static int
-render(const struct settings *set, const struct lcm_unanswered_list *list,
-       const struct lcm_suggestions *sug, const struct lcm_similars *sim)
-{
-	static const char *const simcols[] = { "similar", "subjects", "urls", "duplicates" };
-	const char *cols[20];
-	struct lcm_cell cells[20];
-	struct lcm_buf simb[4];
-	struct lcm_buf why, who;
-	struct lcm_render *r;
-	char when[32], *excerpt, *url;
-	size_t i, k, n = 0;
-	int werr;
-
-	cols[n++] = "thread";
-	if (set->o.posts)
-		cols[n++] = "post";
-	cols[n++] = "course";
-	cols[n++] = "forum";
-	cols[n++] = "author";
-	cols[n++] = "author_name";
-	cols[n++] = "created";
-	cols[n++] = "age_hours";
-	cols[n++] = "replies";
-	cols[n++] = "question";
-	cols[n++] = "subject";
-	cols[n++] = "excerpt";
-	if (set->url)
-		cols[n++] = "url";
-	if (set->suggest)
-		cols[n++] = "suggested";
-	if (set->explain)
-		cols[n++] = "why";
-	if (set->similar) {
-		cols[n++] = "similar";
-		cols[n++] = "similar_subjects";
-		if (set->url)
-			cols[n++] = "similar_urls";
-		cols[n++] = "duplicates";
-	}
-	r = lcm_render_new(stdout, set->format, cols, n, set->excel ? LCM_RENDER_EXCEL : 0);
-	lcm_buf_init(&why);
-	lcm_buf_init(&who);
-	for (k = 0; k < 4; k++)
-		lcm_buf_init(&simb[k]);
-	for (i = 0; i < list->n; i++) {
-		const struct lcm_unanswered *u = &list->rows[i];
-
-		n = 0;
-		excerpt = lcm_text_excerpt(u->body ? u->body : "", 140);
-		url = NULL;
-		cells[n++] = lcm_cell_str(u->thread);
-		if (set->o.posts)
-			cells[n++] = lcm_cell_str(u->post);
-		cells[n++] = lcm_cell_str(u->course);
-		cells[n++] = lcm_cell_str(u->forum);
-		cells[n++] = lcm_cell_str(u->author);
-		/* empty when the store has no name, and under --pseudonymize */
-		cells[n++] = lcm_cell_str(u->author_name && *u->author_name ?
-					  u->author_name : NULL);
-		cells[n++] = lcm_cell_str(lcm_time_format_utc(u->created, when));
-		cells[n++] = lcm_cell_real(floor(u->age_hours * 10.0 + 0.5) / 10.0);
-		cells[n++] = lcm_cell_int(u->replies);
-		cells[n++] = lcm_cell_bool(u->question);
-		cells[n++] = lcm_cell_str(u->subject);
-		cells[n++] = lcm_cell_str(excerpt);
-		if (set->url) {
-			url = lcm_url_expand(set->url, u->thread, u->post, u->course, u->forum);
-			cells[n++] = lcm_cell_str(url);
-		}
-		if (set->suggest) {
-			lcm_suggestions_format(sug, i, &who);
-			cells[n++] = lcm_cell_str(who.data);
-		}
-		if (set->explain) {
-			explain(&why, u, set->o.by);
-			cells[n++] = lcm_cell_str(why.data);
-		}
-		for (k = 0; set->similar && k < 4; k++) {
-			if (k == 2 && !set->url)
-				continue;
-			lcm_similars_format(sim, i, simcols[k], set->url, &simb[k]);
-			cells[n++] = lcm_cell_str(simb[k].data);
-		}
-		lcm_render_row(r, cells);
-		free(excerpt);
-		free(url);
-	}
-	lcm_render_end(r);
-	werr = lcm_render_error(r);
-	lcm_render_free(r);
-	lcm_buf_release(&why);
-	lcm_buf_release(&who);
-	for (k = 0; k < 4; k++)
-		lcm_buf_release(&simb[k]);
-	return werr;
-}
-
 int
 main(int argc, char **argv)
 {
 	struct lcm_store st = { 0 };
 	struct lcm_unanswered_list list = { 0 };
+	struct lcm_unanswered_columns cols;
 	struct lcm_suggestions sug = { 0 };
 	struct lcm_similars sim = { 0 };
 	struct lcm_err err;
@@ -295,7 +176,14 @@ main(int argc, char **argv)
 		lcm_suggestions_pseudonymize(&sug, s.key);
 	}
 	/* -q silences messages, never the list: --once records what was shown */
-	r = render(&s, &list, &sug, &sim);
+	cols.posts = s.o.posts;
+	cols.suggest = s.suggest;
+	cols.explain = s.explain;
+	cols.similar = s.similar;
+	cols.url = s.url;
+	cols.by = s.o.by;
+	r = lcm_unanswered_render(stdout, s.format, s.excel ? LCM_RENDER_EXCEL : 0, &cols,
+				  &list, &sug, &sim);
 	/* recorded only once all of it is out: a full disk marks nothing */
 	if ((r = lcm_cli_flush(&cli, r)) != 0) {
 		status = r < 0 ? LCM_EXIT_ERROR : list.n ? LCM_EXIT_OK : LCM_EXIT_NONE;
