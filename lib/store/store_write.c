@@ -7,6 +7,7 @@
  */
 #include "store_write.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -223,6 +224,63 @@ bind_id(sqlite3_stmt *s, int i, int64_t v)
 		sqlite3_bind_int64(s, i, v);
 }
 
+/*
+ * The columns a writer binds, described once per table: the parameter,
+ * how the member is read, where it is in the row (and its has_ flag).
+ * A table of them ends with param 0.
+ */
+enum field_kind {
+	F_TEXT,		/* const char *, NULL binds nothing (NULL) */
+	F_ID,		/* int64_t, 0 binds NULL */
+	F_I64,		/* int64_t */
+	F_INT,		/* int */
+	F_OPT_I64,	/* int64_t, bound when the int at has is set */
+	F_OPT_REAL	/* double, bound when the int at has is set */
+};
+
+struct field {
+	int param;
+	enum field_kind kind;
+	size_t at, has;
+};
+
+#define FIELD(p, kind, type, m) { (p), (kind), offsetof(type, m), 0 }
+#define FIELD_OPT(p, kind, type, m, h) { (p), (kind), offsetof(type, m), offsetof(type, h) }
+
+static void
+bind_fields(sqlite3_stmt *s, const struct field *f, const void *row)
+{
+	const char *r = row;
+
+	for (; f->param; f++) {
+		const void *v = r + f->at;
+		int has = 1;
+
+		if (f->kind == F_OPT_I64 || f->kind == F_OPT_REAL)
+			memcpy(&has, r + f->has, sizeof(has));
+		if (!has)
+			continue;
+		switch (f->kind) {
+		case F_TEXT:
+			bind_text(s, f->param, *(const char *const *)v);
+			break;
+		case F_ID:
+			bind_id(s, f->param, *(const int64_t *)v);
+			break;
+		case F_I64:
+		case F_OPT_I64:
+			sqlite3_bind_int64(s, f->param, *(const int64_t *)v);
+			break;
+		case F_INT:
+			sqlite3_bind_int(s, f->param, *(const int *)v);
+			break;
+		case F_OPT_REAL:
+			sqlite3_bind_double(s, f->param, *(const double *)v);
+			break;
+		}
+	}
+}
+
 /* Steps a statement that returns nothing; 0 or -1. */
 static int
 run(struct lcm_store *st, sqlite3_stmt *s, struct lcm_err *err, const char *what)
@@ -286,19 +344,18 @@ write_row(struct lcm_store *st, sqlite3_stmt *s, int found, int64_t *id,
 	return 0;
 }
 
-/* Binds a person's fields as ?3..?8 (name .. username). */
-static void
-bind_person(sqlite3_stmt *s, const struct lcm_person *p)
-{
-	bind_text(s, 1, p->platform);
-	bind_text(s, 2, p->external_id);
-	bind_text(s, 3, p->name);
-	bind_text(s, 4, p->email);
-	bind_text(s, 5, p->role);
-	bind_text(s, 6, p->cohort);
-	bind_text(s, 7, p->manager);
-	bind_text(s, 8, p->username);
-}
+/* A person's fields as ?1..?8 (platform .. username). */
+static const struct field person_fields[] = {
+	FIELD(1, F_TEXT, struct lcm_person, platform),
+	FIELD(2, F_TEXT, struct lcm_person, external_id),
+	FIELD(3, F_TEXT, struct lcm_person, name),
+	FIELD(4, F_TEXT, struct lcm_person, email),
+	FIELD(5, F_TEXT, struct lcm_person, role),
+	FIELD(6, F_TEXT, struct lcm_person, cohort),
+	FIELD(7, F_TEXT, struct lcm_person, manager),
+	FIELD(8, F_TEXT, struct lcm_person, username),
+	{ 0 }
+};
 
 /* Runs a statement of a person's fields (?9: its id); 0 or -1. */
 static int
@@ -309,7 +366,7 @@ person_stmt(struct lcm_store *st, enum stmt_id i, const struct lcm_person *p,
 
 	if (!s)
 		return -1;
-	bind_person(s, p);
+	bind_fields(s, person_fields, p);
 	if (id)
 		sqlite3_bind_int64(s, 9, id);
 	return run(st, s, err, "cannot write a person");
@@ -354,7 +411,7 @@ lcm_store_person(struct lcm_store *st, const struct lcm_person *p,
 	if (rc == SQLITE_DONE) {
 		if (!(s = stmt(st, PERSON_INSERT, err)))
 			return -1;
-		bind_person(s, p);
+		bind_fields(s, person_fields, p);
 		if (write_row(st, s, 0, id, NULL, err) < 0 ||
 		    person_stmt(st, LINK_INSERT, p, *id, err) < 0)
 			return -1;
@@ -446,47 +503,71 @@ lcm_store_forum(struct lcm_store *st, const char *platform,
 	return write_row(st, s, 0, id, NULL, err);
 }
 
-int
-lcm_store_thread(struct lcm_store *st, const struct lcm_thread *t,
-		 int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err)
+/*
+ * A row found by (platform, external_id): updated by its id when found
+ * (?1), else inserted (?1 its platform); ?2 the external id, ?3... bound
+ * by bind. The shape of thread and item.
+ */
+struct keyed_upsert {
+	enum stmt_id find, insert, update;
+	const struct field *fields;	/* ?3 on */
+};
+
+static int
+keyed_upsert(struct lcm_store *st, const struct keyed_upsert *u, const char *platform,
+	     const char *external_id, const void *row, int64_t *id,
+	     enum lcm_outcome *outcome, struct lcm_err *err)
 {
 	sqlite3_stmt *s;
-	int found = find_key(st, THREAD_FIND, t->platform, t->external_id, id, err);
+	int found = find_key(st, u->find, platform, external_id, id, err);
 
-	if (found < 0 || !(s = stmt(st, found ? THREAD_UPDATE : THREAD_INSERT, err)))
+	if (found < 0 || !(s = stmt(st, found ? u->update : u->insert, err)))
 		return -1;
 	if (found)
 		sqlite3_bind_int64(s, 1, *id);
 	else
-		bind_text(s, 1, t->platform);
-	bind_text(s, 2, t->external_id);
-	bind_id(s, 3, t->forum_id);
-	bind_text(s, 4, t->title);
-	bind_id(s, 5, t->author_id);
-	if (t->has_created)
-		sqlite3_bind_int64(s, 6, t->created);
+		bind_text(s, 1, platform);
+	bind_text(s, 2, external_id);
+	bind_fields(s, u->fields, row);
 	return write_row(st, s, found, id, outcome, err);
 }
 
-/* Binds a post as ?1 (platform) ... ?14 of POST_INSERT and POST_UPDATE. */
-static void
-bind_post(sqlite3_stmt *s, const struct lcm_post *p)
+static const struct field thread_fields[] = {
+	FIELD(3, F_ID, struct lcm_thread, forum_id),
+	FIELD(4, F_TEXT, struct lcm_thread, title),
+	FIELD(5, F_ID, struct lcm_thread, author_id),
+	FIELD_OPT(6, F_OPT_I64, struct lcm_thread, created, has_created),
+	{ 0 }
+};
+
+int
+lcm_store_thread(struct lcm_store *st, const struct lcm_thread *t,
+		 int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err)
 {
-	bind_text(s, 2, p->external_id);
-	sqlite3_bind_int64(s, 3, p->thread_id);
-	bind_text(s, 4, p->parent_ext);
-	bind_id(s, 5, p->author_id);
-	sqlite3_bind_int64(s, 6, p->created);
-	if (p->has_modified)
-		sqlite3_bind_int64(s, 7, p->modified);
-	bind_text(s, 8, p->subject);
-	bind_text(s, 9, p->body);
-	sqlite3_bind_int(s, 10, p->words);
-	sqlite3_bind_int(s, 11, p->is_question);
-	sqlite3_bind_int(s, 12, p->deleted);
-	sqlite3_bind_int(s, 13, p->private_);
-	sqlite3_bind_int(s, 14, p->accepted);
+	static const struct keyed_upsert u = {
+		THREAD_FIND, THREAD_INSERT, THREAD_UPDATE, thread_fields
+	};
+
+	return keyed_upsert(st, &u, t->platform, t->external_id, t, id, outcome, err);
 }
+
+/* A post as ?2 .. ?14 of POST_INSERT and POST_UPDATE (?1: platform, or id). */
+static const struct field post_fields[] = {
+	FIELD(2, F_TEXT, struct lcm_post, external_id),
+	FIELD(3, F_I64, struct lcm_post, thread_id),
+	FIELD(4, F_TEXT, struct lcm_post, parent_ext),
+	FIELD(5, F_ID, struct lcm_post, author_id),
+	FIELD(6, F_I64, struct lcm_post, created),
+	FIELD_OPT(7, F_OPT_I64, struct lcm_post, modified, has_modified),
+	FIELD(8, F_TEXT, struct lcm_post, subject),
+	FIELD(9, F_TEXT, struct lcm_post, body),
+	FIELD(10, F_INT, struct lcm_post, words),
+	FIELD(11, F_INT, struct lcm_post, is_question),
+	FIELD(12, F_INT, struct lcm_post, deleted),
+	FIELD(13, F_INT, struct lcm_post, private_),
+	FIELD(14, F_INT, struct lcm_post, accepted),
+	{ 0 }
+};
 
 /*
  * A new post takes one statement (the bulk case); a known one is found,
@@ -502,7 +583,7 @@ lcm_store_post(struct lcm_store *st, const struct lcm_post *p,
 	if (!s)
 		return -1;
 	bind_text(s, 1, p->platform);
-	bind_post(s, p);
+	bind_fields(s, post_fields, p);
 	if (run(st, s, err, "cannot insert a post") < 0)
 		return -1;
 	if (sqlite3_changes(st->db)) {
@@ -517,7 +598,7 @@ lcm_store_post(struct lcm_store *st, const struct lcm_post *p,
 	if (!(s = stmt(st, POST_UPDATE, err)))
 		return -1;
 	sqlite3_bind_int64(s, 1, *id);
-	bind_post(s, p);
+	bind_fields(s, post_fields, p);
 	return write_row(st, s, 1, id, outcome, err);
 }
 
@@ -527,7 +608,7 @@ lcm_store_post(struct lcm_store *st, const struct lcm_post *p,
  */
 static int
 insert_or_update(struct lcm_store *st, enum stmt_id ins, enum stmt_id upd,
-		 void (*bind)(sqlite3_stmt *, const void *), const void *row,
+		 const struct field *fields, const void *row,
 		 enum lcm_outcome *outcome, struct lcm_err *err)
 {
 	sqlite3_stmt *s = stmt(st, ins, err);
@@ -535,13 +616,13 @@ insert_or_update(struct lcm_store *st, enum stmt_id ins, enum stmt_id upd,
 
 	if (!s)
 		return -1;
-	bind(s, row);
+	bind_fields(s, fields, row);
 	if (run(st, s, err, "cannot insert a row") < 0)
 		return -1;
 	if (!sqlite3_changes(st->db)) {
 		if (!(s = stmt(st, upd, err)))
 			return -1;
-		bind(s, row);
+		bind_fields(s, fields, row);
 		if (run(st, s, err, "cannot update a row") < 0)
 			return -1;
 		o = sqlite3_changes(st->db) ? LCM_UPDATED : LCM_SAME;
@@ -551,25 +632,22 @@ insert_or_update(struct lcm_store *st, enum stmt_id ins, enum stmt_id upd,
 	return 0;
 }
 
-static void
-bind_event(sqlite3_stmt *s, const void *row)
-{
-	const struct lcm_event *e = row;
-
-	bind_text(s, 1, e->platform);
-	bind_text(s, 2, e->external_id);
-	bind_id(s, 3, e->person_id);
-	bind_id(s, 4, e->course_id);
-	sqlite3_bind_int64(s, 5, e->ts);
-	sqlite3_bind_int64(s, 6, e->verb);
-	bind_id(s, 7, e->object);
-}
+static const struct field event_fields[] = {
+	FIELD(1, F_TEXT, struct lcm_event, platform),
+	FIELD(2, F_TEXT, struct lcm_event, external_id),
+	FIELD(3, F_ID, struct lcm_event, person_id),
+	FIELD(4, F_ID, struct lcm_event, course_id),
+	FIELD(5, F_I64, struct lcm_event, ts),
+	FIELD(6, F_I64, struct lcm_event, verb),
+	FIELD(7, F_ID, struct lcm_event, object),
+	{ 0 }
+};
 
 int
 lcm_store_event(struct lcm_store *st, const struct lcm_event *e,
 		enum lcm_outcome *outcome, struct lcm_err *err)
 {
-	return insert_or_update(st, EVENT_INSERT, EVENT_UPDATE, bind_event, e,
+	return insert_or_update(st, EVENT_INSERT, EVENT_UPDATE, event_fields, e,
 				outcome, err);
 }
 
@@ -624,29 +702,25 @@ lcm_store_item_find(struct lcm_store *st, const char *platform,
 	return find_key(st, ITEM_FIND, platform, external_id, id, err);
 }
 
+static const struct field item_fields[] = {
+	FIELD(3, F_TEXT, struct lcm_item, title),
+	FIELD(4, F_TEXT, struct lcm_item, format),
+	FIELD_OPT(5, F_OPT_I64, struct lcm_item, duration_min, has_duration),
+	FIELD_OPT(6, F_OPT_I64, struct lcm_item, level, has_level),
+	FIELD(7, F_TEXT, struct lcm_item, language),
+	FIELD(8, F_TEXT, struct lcm_item, url),
+	{ 0 }
+};
+
 int
 lcm_store_item(struct lcm_store *st, const struct lcm_item *it,
 	       int64_t *id, enum lcm_outcome *outcome, struct lcm_err *err)
 {
-	sqlite3_stmt *s;
-	int found = find_key(st, ITEM_FIND, it->platform, it->external_id, id, err);
+	static const struct keyed_upsert u = {
+		ITEM_FIND, ITEM_INSERT, ITEM_UPDATE, item_fields
+	};
 
-	if (found < 0 || !(s = stmt(st, found ? ITEM_UPDATE : ITEM_INSERT, err)))
-		return -1;
-	if (found)
-		sqlite3_bind_int64(s, 1, *id);
-	else
-		bind_text(s, 1, it->platform);
-	bind_text(s, 2, it->external_id);
-	bind_text(s, 3, it->title);
-	bind_text(s, 4, it->format);
-	if (it->has_duration)
-		sqlite3_bind_int64(s, 5, it->duration_min);
-	if (it->has_level)
-		sqlite3_bind_int64(s, 6, it->level);
-	bind_text(s, 7, it->language);
-	bind_text(s, 8, it->url);
-	return write_row(st, s, found, id, outcome, err);
+	return keyed_upsert(st, &u, it->platform, it->external_id, it, id, outcome, err);
 }
 
 /* Replaces the ';'-list of rows of item_id in a two-column table. */
@@ -710,19 +784,14 @@ struct completion {
 	int has_ts, has_score;
 };
 
-static void
-bind_completion(sqlite3_stmt *s, const void *row)
-{
-	const struct completion *c = row;
-
-	sqlite3_bind_int64(s, 1, c->person_id);
-	sqlite3_bind_int64(s, 2, c->item_id);
-	bind_text(s, 3, c->state);
-	if (c->has_ts)
-		sqlite3_bind_int64(s, 4, c->ts);
-	if (c->has_score)
-		sqlite3_bind_double(s, 5, c->score);
-}
+static const struct field completion_fields[] = {
+	FIELD(1, F_I64, struct completion, person_id),
+	FIELD(2, F_I64, struct completion, item_id),
+	FIELD(3, F_TEXT, struct completion, state),
+	FIELD_OPT(4, F_OPT_I64, struct completion, ts, has_ts),
+	FIELD_OPT(5, F_OPT_REAL, struct completion, score, has_score),
+	{ 0 }
+};
 
 int
 lcm_store_completion(struct lcm_store *st, int64_t person_id, int64_t item_id,
@@ -732,7 +801,7 @@ lcm_store_completion(struct lcm_store *st, int64_t person_id, int64_t item_id,
 	struct completion c = { person_id, item_id, state, ts, score, has_ts, has_score };
 
 	return insert_or_update(st, COMPLETION_INSERT, COMPLETION_UPDATE,
-				bind_completion, &c, outcome, err);
+				completion_fields, &c, outcome, err);
 }
 
 int
@@ -840,7 +909,7 @@ lcm_store_completion_latest(struct lcm_store *st, int64_t person_id,
 	struct completion c = { person_id, item_id, state, ts, score, 1, has_score };
 
 	return insert_or_update(st, COMPLETION_INSERT, COMPLETION_LATEST,
-				bind_completion, &c, outcome, err);
+				completion_fields, &c, outcome, err);
 }
 
 /* Runs statement i on (platform, external_id); adds the rows changed. */
