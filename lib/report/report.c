@@ -18,6 +18,7 @@
 #include <time.h>
 
 #include "needs.h"
+#include "report_experts.h"
 #include "report_parts.h"
 #include "timefmt.h"
 #include "xalloc.h"
@@ -534,11 +535,12 @@ lcm_report_make(struct lcm_store *st, const struct lcm_report_src *src, size_t i
 	if (weekly(st, src, &sc, r, err) < 0 ||
 	    lcm_report_places(st, &src->cur, &sc, o, r, err) < 0)
 		goto out;
-	/* nudges, needs and recognition: of the whole community only (see needs.h) */
+	/* nudges, needs, recognition, experts: of the whole community only (see needs.h) */
 	if (o->split == LCM_SPLIT_NONE &&
 	    (lcm_report_nudges(st, o, r, err) < 0 ||
 	     lcm_report_needs(st, src->terms, o, r, err) < 0 ||
-	     lcm_report_recognition(st, &src->cur, o, r, err) < 0))
+	     lcm_report_recognition(st, &src->cur, o, r, err) < 0 ||
+	     lcm_report_experts(st, o, r, err) < 0))
 		goto out;
 	rc = 0;
 out:
@@ -602,5 +604,6 @@ lcm_report_release(struct lcm_report *r)
 	}
 	free(r->needs);
 	lcm_report_recognition_release(r);
+	lcm_report_experts_release(r);
 	memset(r, 0, sizeof(*r));
 }

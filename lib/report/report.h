@@ -172,6 +172,24 @@ struct lcm_report_milestone {
 	int64_t value, at;		/* the count, and when it was crossed */
 };
 
+/* A learner who knows a theme (expertise.h), of the "who knows what" section. */
+struct lcm_report_expert {
+	char *person, *name;		/* name NULL: unknown or pseudonymised */
+	int rank;			/* on the theme, among learners: 1 = best */
+	int64_t answers, accepted, thanks;
+	double score;			/* lcm_expertise_score() */
+};
+
+/* A theme of the expertise map with its best learners (report_experts.h). */
+struct lcm_report_known {
+	char *theme;			/* the map's theme: a tag or an English stem */
+	int64_t threads;		/* threads holding it */
+	int64_t people;			/* learners with evidence on it */
+	double evidence;		/* the sum of their scores */
+	struct lcm_report_expert *experts;	/* the best, rank order */
+	size_t nexperts;
+};
+
 struct lcm_report {
 	char *title;
 	char *group;		/* the group's key; NULL: everyone or "none" */
@@ -237,6 +255,12 @@ struct lcm_report {
 	size_t ncontributions;
 	struct lcm_report_milestone *milestones;
 	size_t nmilestones;
+
+	/* 10. who knows what: the expertise map of the whole store, not the
+	   period's; absent (nknown 0) when no learner answered on a theme */
+	struct lcm_report_known *known;
+	size_t nknown;
+	size_t known_themes;		/* themes of the map with a learner */
 };
 
 /* Words of the history, for the themes (report_terms.c). */
