@@ -281,6 +281,8 @@ struct lcm_report_src {
 	struct lcm_report_terms *terms;
 	struct lcm_report_log *log;
 	struct lcm_unanswered_list open;	/* every thread nobody answered */
+	struct lcm_report_known *known;		/* who knows what (whole community) */
+	size_t nknown, known_themes;
 };
 
 /*

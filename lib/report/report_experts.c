@@ -4,7 +4,9 @@
  * The map is built once with every person of each theme (top 0): a
  * theme's evidence counts all its learners, not only the three shown,
  * and costs no more, since lcm_expertise_build makes every cell before
- * it keeps the top.
+ * it keeps the top. lcm_report_load builds it before it reads the
+ * period, so the map and the period's engagement are never in memory
+ * together; each report gets a copy of the few rows kept.
  */
 #include "report_experts.h"
 
@@ -124,35 +126,38 @@ expert_of(const struct lcm_expert *e, const char *key, struct lcm_report_expert 
 
 int
 lcm_report_experts(struct lcm_store *st, const struct lcm_report_opts *o,
-		   struct lcm_report *r, struct lcm_err *err)
+		   struct lcm_report_known **out, size_t *n, size_t *themes,
+		   struct lcm_err *err)
 {
 	struct lcm_expertise x = { 0 };
 	struct lcm_strmap names;
 	struct lcm_report_pick *pick = NULL;
-	size_t i, k, n, top = o->top > 0 ? (size_t)o->top : 1;
+	struct lcm_report_known *v;
+	size_t i, k, top = o->top > 0 ? (size_t)o->top : 1;
 	int rc = -1;
 
+	*out = NULL;
+	*n = *themes = 0;
 	lcm_strmap_init(&names);
 	/* staff left out, every learner of each theme kept for its evidence */
 	if (lcm_expertise_build(st, 0, 0, NULL, &x, err) < 0 ||
 	    lcm_report_name_words(st, &names, err) < 0)
 		goto out;
 	pick = lcm_xreallocarray(NULL, top, sizeof(*pick));
-	n = lcm_report_experts_pick(&x, &names, top, pick, &r->known_themes);
-	r->known = lcm_xcalloc(n ? n : 1, sizeof(*r->known));
-	for (i = 0; i < n; i++) {
+	*n = lcm_report_experts_pick(&x, &names, top, pick, themes);
+	*out = v = lcm_xcalloc(*n ? *n : 1, sizeof(*v));
+	for (i = 0; i < *n; i++) {
 		const struct lcm_expert *first = &x.e[pick[i].first];
-		struct lcm_report_known *t = &r->known[r->nknown++];
 
-		t->theme = lcm_xstrdup(first->theme);
-		t->threads = first->threads;
-		t->people = (int64_t)pick[i].n;
-		t->evidence = pick[i].evidence;
-		t->nexperts = pick[i].n < LCM_REPORT_EXPERTS_PER_THEME ? pick[i].n :
+		v[i].theme = lcm_xstrdup(first->theme);
+		v[i].threads = first->threads;
+		v[i].people = (int64_t)pick[i].n;
+		v[i].evidence = pick[i].evidence;
+		v[i].nexperts = pick[i].n < LCM_REPORT_EXPERTS_PER_THEME ? pick[i].n :
 			LCM_REPORT_EXPERTS_PER_THEME;
-		t->experts = lcm_xcalloc(t->nexperts, sizeof(*t->experts));
-		for (k = 0; k < t->nexperts; k++)
-			expert_of(&first[k], o->pseudo_key, &t->experts[k]);
+		v[i].experts = lcm_xcalloc(v[i].nexperts, sizeof(*v[i].experts));
+		for (k = 0; k < v[i].nexperts; k++)
+			expert_of(&first[k], o->pseudo_key, &v[i].experts[k]);
 	}
 	rc = 0;
 out:
@@ -162,20 +167,44 @@ out:
 	return rc;
 }
 
+static char *
+dup_or_null(const char *s)
+{
+	return s ? lcm_xstrdup(s) : NULL;
+}
+
+struct lcm_report_known *
+lcm_report_known_dup(const struct lcm_report_known *v, size_t n)
+{
+	struct lcm_report_known *c = lcm_xcalloc(n ? n : 1, sizeof(*c));
+	size_t i, k;
+
+	for (i = 0; i < n; i++) {
+		c[i] = v[i];
+		c[i].theme = lcm_xstrdup(v[i].theme);
+		c[i].experts = lcm_xcalloc(v[i].nexperts ? v[i].nexperts : 1,
+					   sizeof(*c[i].experts));
+		for (k = 0; k < v[i].nexperts; k++) {
+			c[i].experts[k] = v[i].experts[k];
+			c[i].experts[k].person = dup_or_null(v[i].experts[k].person);
+			c[i].experts[k].name = dup_or_null(v[i].experts[k].name);
+		}
+	}
+	return c;
+}
+
 void
-lcm_report_experts_release(struct lcm_report *r)
+lcm_report_known_free(struct lcm_report_known *v, size_t n)
 {
 	size_t i, k;
 
-	for (i = 0; i < r->nknown; i++) {
-		for (k = 0; k < r->known[i].nexperts; k++) {
-			free(r->known[i].experts[k].person);
-			free(r->known[i].experts[k].name);
+	for (i = 0; v && i < n; i++) {
+		for (k = 0; k < v[i].nexperts; k++) {
+			free(v[i].experts[k].person);
+			free(v[i].experts[k].name);
 		}
-		free(r->known[i].experts);
-		free(r->known[i].theme);
+		free(v[i].experts);
+		free(v[i].theme);
 	}
-	free(r->known);
-	r->known = NULL;
-	r->nknown = 0;
+	free(v);
 }

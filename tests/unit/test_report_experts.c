@@ -191,7 +191,7 @@ static const char community[] =
 	" (10, 4, NULL, NULL, 4, 'lcm', 'p10', 900, 'Bens answer', 'Hm?', 1, 1, 0),"
 	" (11, 4, 10, 'p10', 2, 'lcm', 'p11', 1000, 'Re', 'No.', 1, 0, 0);";
 
-/* The section of store st (community unless sql) with options top, key. */
+/* The section of a store made by sql, under pseudonym key (NULL: none). */
 static void
 section(const char *sql, const char *key, struct lcm_report *r)
 {
@@ -205,7 +205,7 @@ section(const char *sql, const char *key, struct lcm_report *r)
 	o.top = 10;
 	o.pseudo_key = key;
 	test_store_memory(&st, sql);
-	if (lcm_report_experts(&st, &o, r, &err) < 0)
+	if (lcm_report_experts(&st, &o, &r->known, &r->nknown, &r->known_themes, &err) < 0)
 		fail_msg("%s", err.msg);
 	lcm_store_close(&st);
 }
@@ -256,8 +256,23 @@ test_report_experts_learners_only(void **state)
 	assert_true(k->experts[0].score == lcm_expertise_score(2, 1, 1));
 	assert_string_equal(k->experts[1].person, "b");
 	assert_true(k->evidence == k->experts[0].score + k->experts[1].score);
-	lcm_report_experts_release(&r);
-	assert_null(r.known);
+	lcm_report_known_free(r.known, r.nknown);
+}
+
+static void
+test_report_known_dup_copies(void **state)
+{
+	struct lcm_report r;
+	struct lcm_report_known *c;
+
+	(void)state;
+	section(community, NULL, &r);
+	c = lcm_report_known_dup(r.known, r.nknown);
+	lcm_report_known_free(r.known, r.nknown);	/* the copy owns its strings */
+	assert_string_equal(c[0].theme, "printer");
+	assert_int_equal(c[0].nexperts, 2);
+	assert_string_equal(c[0].experts[1].name, "Ben Cole");
+	lcm_report_known_free(c, 1);
 }
 
 static void
@@ -275,7 +290,7 @@ test_report_experts_pseudonyms(void **state)
 	assert_string_equal(r.known[0].experts[0].person, a);
 	assert_null(r.known[0].experts[0].name);
 	free(a);
-	lcm_report_experts_release(&r);
+	lcm_report_known_free(r.known, r.nknown);
 }
 
 static void
@@ -288,7 +303,7 @@ test_report_experts_no_thread(void **state)
 		" (1, 'lcm', 'a', 'Ana', 'learner');", NULL, &r);
 	assert_int_equal(r.nknown, 0);
 	assert_int_equal(r.known_themes, 0);
-	lcm_report_experts_release(&r);
+	lcm_report_known_free(r.known, r.nknown);
 }
 
 int
@@ -302,6 +317,7 @@ main(void)
 		cmocka_unit_test(test_experts_pick_empty),
 		cmocka_unit_test(test_report_name_words_words_and_stems),
 		cmocka_unit_test(test_report_experts_learners_only),
+		cmocka_unit_test(test_report_known_dup_copies),
 		cmocka_unit_test(test_report_experts_pseudonyms),
 		cmocka_unit_test(test_report_experts_no_thread),
 	};
