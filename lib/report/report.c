@@ -132,7 +132,7 @@ lcm_report_load(struct lcm_store *st, const struct lcm_report_opts *o,
 		return lcm_error(err, "weeks: %d is not from 1 to %d", o->weeks,
 				 LCM_ENGAGE_MAX_WEEKS);
 	/* the expertise map first: it is gone before the periods are read */
-	if (o->split == LCM_SPLIT_NONE &&
+	if (o->split == LCM_SPLIT_NONE && !o->no_experts &&
 	    lcm_report_experts(st, o, &src->known, &src->nknown, &src->known_themes, err) < 0)
 		return -1;
 	/* the period is [since, until): its last week is that of until - 1 */

@@ -70,6 +70,8 @@ struct lcm_report_opts {
 	const char *pseudo_key;		/* NULL: real names */
 	int needs_periods;		/* periods before, for rising themes (4) */
 	int64_t nudge_window;		/* as lcm-nudge --window (7 days) */
+	int no_experts;			/* no "who knows what" (lcm-report --needs
+					   does not print it: its map is not built) */
 };
 
 /* Bins of the times to a first response: under 1 h, 4 h, 12 h, 1 d, 2 d,
