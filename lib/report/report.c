@@ -18,7 +18,6 @@
 #include <time.h>
 
 #include "needs.h"
-#include "report_experts.h"
 #include "report_parts.h"
 #include "timefmt.h"
 #include "xalloc.h"

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "pseudo.h"
+#include "report_parts.h"
 #include "terms.h"
 #include "xalloc.h"
 

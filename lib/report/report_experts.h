@@ -10,6 +10,7 @@
  * include_staff), and so are the themes that are words of persons'
  * names, as in the report's themes (no name leaks under --pseudonymize).
  * Whole community only: a --split-by report has no such section.
+ * The section itself (lcm_report_experts) is declared in report_parts.h.
  */
 #ifndef LCM_REPORT_EXPERTS_H
 #define LCM_REPORT_EXPERTS_H
@@ -18,7 +19,7 @@
 #include <stdint.h>
 
 #include "expertise.h"
-#include "report.h"
+#include "store.h"
 #include "strmap.h"
 
 /* Learners shown per theme (lcm-engage --expertise's default). */
@@ -51,23 +52,5 @@ size_t lcm_report_experts_pick(const struct lcm_expertise *x, const struct lcm_s
  * it). 0, or -1 with err filled.
  */
 int lcm_report_name_words(struct lcm_store *st, struct lcm_strmap *out, struct lcm_err *err);
-
-/*
- * The section's themes for o: at most o->top, with
- * LCM_REPORT_EXPERTS_PER_THEME learners each, persons as pseudonyms
- * under o->pseudo_key when it is set (as lcm-engage --expertise
- * --pseudonymize shows them). *out (owned: lcm_report_known_free) gets
- * *n themes, none when no learner answered on a theme; *themes is set
- * to how many themes were ranked. 0, or -1 with err filled.
- */
-int lcm_report_experts(struct lcm_store *st, const struct lcm_report_opts *o,
-		       struct lcm_report_known **out, size_t *n, size_t *themes,
-		       struct lcm_err *err);
-
-/* A copy of the n themes of v, owned by the caller (lcm_report_known_free). */
-struct lcm_report_known *lcm_report_known_dup(const struct lcm_report_known *v, size_t n);
-
-/* Frees n themes of v and v (NULL allowed). */
-void lcm_report_known_free(struct lcm_report_known *v, size_t n);
 
 #endif

@@ -15,6 +15,7 @@
 
 #include "pseudo.h"
 #include "report_experts.h"
+#include "report_parts.h"
 #include "store.h"
 #include "support.h"
 
