@@ -285,6 +285,7 @@ check(void)
 		if (s.output)
 			return lcm_cli_usage_error(&cli, "--needs writes to standard output: no -o");
 		s.table_fmt = LCM_FMT_TABLE;
+		s.o.no_experts = 1;	/* not printed: the map's second saved */
 		if (s.fmt_name && lcm_format_parse(s.fmt_name, &s.table_fmt) < 0)
 			return lcm_cli_usage_error(&cli, "--needs: unknown format '%s' (table, csv,"
 						   " tsv, json, ndjson)", s.fmt_name);

@@ -130,6 +130,10 @@ lcm_report_load(struct lcm_store *st, const struct lcm_report_opts *o,
 	if (o->weeks < 1 || o->weeks > LCM_ENGAGE_MAX_WEEKS)
 		return lcm_error(err, "weeks: %d is not from 1 to %d", o->weeks,
 				 LCM_ENGAGE_MAX_WEEKS);
+	/* the expertise map first: it is gone before the periods are read */
+	if (o->split == LCM_SPLIT_NONE && !o->no_experts &&
+	    lcm_report_experts(st, o, &src->known, &src->nknown, &src->known_themes, err) < 0)
+		return -1;
 	/* the period is [since, until): its last week is that of until - 1 */
 	last = lcm_engage_week(lcm_engage_day(o->until - 1, o->local));
 	src->week0 = last - o->weeks + 1;
@@ -163,6 +167,7 @@ lcm_report_src_release(struct lcm_report_src *src)
 {
 	lcm_report_terms_free(src->terms);
 	lcm_report_log_free(src->log);
+	lcm_report_known_free(src->known, src->nknown);
 	lcm_unanswered_list_free(&src->open);
 	lcm_engage_groups_release(&src->groups);
 	lcm_engage_groups_release(&src->prev_groups);
@@ -534,12 +539,17 @@ lcm_report_make(struct lcm_store *st, const struct lcm_report_src *src, size_t i
 	if (weekly(st, src, &sc, r, err) < 0 ||
 	    lcm_report_places(st, &src->cur, &sc, o, r, err) < 0)
 		goto out;
-	/* nudges, needs and recognition: of the whole community only (see needs.h) */
+	/* nudges, needs, recognition, experts: of the whole community only (see needs.h) */
 	if (o->split == LCM_SPLIT_NONE &&
 	    (lcm_report_nudges(st, o, r, err) < 0 ||
 	     lcm_report_needs(st, src->terms, o, r, err) < 0 ||
 	     lcm_report_recognition(st, &src->cur, o, r, err) < 0))
 		goto out;
+	if (o->split == LCM_SPLIT_NONE) {
+		r->known = lcm_report_known_dup(src->known, src->nknown);
+		r->nknown = src->nknown;
+		r->known_themes = src->known_themes;
+	}
 	rc = 0;
 out:
 	scope_release(&sc);
@@ -602,5 +612,6 @@ lcm_report_release(struct lcm_report *r)
 	}
 	free(r->needs);
 	lcm_report_recognition_release(r);
+	lcm_report_known_free(r->known, r->nknown);
 	memset(r, 0, sizeof(*r));
 }

@@ -70,6 +70,8 @@ struct lcm_report_opts {
 	const char *pseudo_key;		/* NULL: real names */
 	int needs_periods;		/* periods before, for rising themes (4) */
 	int64_t nudge_window;		/* as lcm-nudge --window (7 days) */
+	int no_experts;			/* no "who knows what" (lcm-report --needs
+					   does not print it: its map is not built) */
 };
 
 /* Bins of the times to a first response: under 1 h, 4 h, 12 h, 1 d, 2 d,
@@ -172,6 +174,24 @@ struct lcm_report_milestone {
 	int64_t value, at;		/* the count, and when it was crossed */
 };
 
+/* A learner who knows a theme (expertise.h), of the "who knows what" section. */
+struct lcm_report_expert {
+	char *person, *name;		/* name NULL: unknown or pseudonymised */
+	int rank;			/* on the theme, among learners: 1 = best */
+	int64_t answers, accepted, thanks;
+	double score;			/* lcm_expertise_score() */
+};
+
+/* A theme of the expertise map with its best learners (report_experts.h). */
+struct lcm_report_known {
+	char *theme;			/* the map's theme: a tag or an English stem */
+	int64_t threads;		/* threads holding it */
+	int64_t people;			/* learners with evidence on it */
+	double evidence;		/* the sum of their scores */
+	struct lcm_report_expert *experts;	/* the best, rank order */
+	size_t nexperts;
+};
+
 struct lcm_report {
 	char *title;
 	char *group;		/* the group's key; NULL: everyone or "none" */
@@ -237,6 +257,12 @@ struct lcm_report {
 	size_t ncontributions;
 	struct lcm_report_milestone *milestones;
 	size_t nmilestones;
+
+	/* 10. who knows what: the expertise map of the whole store, not the
+	   period's; absent (nknown 0) when no learner answered on a theme */
+	struct lcm_report_known *known;
+	size_t nknown;
+	size_t known_themes;		/* themes of the map with a learner */
 };
 
 /* Words of the history, for the themes (report_terms.c). */
@@ -257,6 +283,8 @@ struct lcm_report_src {
 	struct lcm_report_terms *terms;
 	struct lcm_report_log *log;
 	struct lcm_unanswered_list open;	/* every thread nobody answered */
+	struct lcm_report_known *known;		/* who knows what (whole community) */
+	size_t nknown, known_themes;
 };
 
 /*

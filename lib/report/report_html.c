@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "report_experts.h"
 #include "report_fmt.h"
 #include "report_svg.h"
 
@@ -681,6 +682,53 @@ recognition(struct lcm_buf *b, const struct lcm_report *r)
 	lcm_buf_adds(b, "</section>\n");
 }
 
+/* Section 10: who knows what (the store's expertise map, whole community). */
+static void
+experts(struct lcm_buf *b, const struct lcm_report *r)
+{
+	static const char *const cols[] = {
+		"Theme", ">Threads", ">Rank", "Learner", ">Answers", ">Accepted", ">Thanks", ">Score"
+	};
+	char v[32];
+	size_t i, k;
+
+	if (!r->nknown)
+		return;
+	section(b, "experts", "Who knows what", NULL);
+	lcm_buf_printf(b, "<p class=\"lede\">Themes shown: %zu of %zu, those with the most evidence."
+		       " For each, the learners who know it best (at most %d): their answers to"
+		       " others' questions on it, those accepted, the thanks they got, ranked as"
+		       " lcm-engage --expertise ranks them. The map is the whole store's, not only"
+		       " the period's; staff are left out.</p>\n", r->nknown, r->known_themes,
+		       LCM_REPORT_EXPERTS_PER_THEME);
+	table_head(b, "Themes and the learners who know them", cols, 8);
+	for (i = 0; i < r->nknown; i++) {
+		const struct lcm_report_known *x = &r->known[i];
+
+		for (k = 0; k < x->nexperts; k++) {
+			const struct lcm_report_expert *p = &x->experts[k];
+
+			lcm_buf_adds(b, "<tr>");
+			if (!k) {
+				lcm_buf_printf(b, "<th scope=\"rowgroup\" rowspan=\"%zu\">", x->nexperts);
+				esc(b, x->theme);
+				lcm_buf_printf(b, "</th><td class=\"n\" rowspan=\"%zu\">%lld</td>",
+					       x->nexperts, (long long)x->threads);
+			}
+			lcm_buf_printf(b, "<td class=\"n\">%d</td><td>", p->rank);
+			esc(b, p->name ? p->name : p->person);
+			lcm_buf_adds(b, "</td>");
+			num_cell(b, p->answers);
+			num_cell(b, p->accepted);
+			num_cell(b, p->thanks);
+			lcm_buf_printf(b, "<td class=\"n\">%s</td></tr>\n",
+				       lcm_report_num(p->score, 2, v));
+		}
+	}
+	table_end(b);
+	lcm_buf_adds(b, "</section>\n");
+}
+
 void
 lcm_report_html(const struct lcm_report *r, struct lcm_buf *out)
 {
@@ -697,6 +745,7 @@ lcm_report_html(const struct lcm_report *r, struct lcm_buf *out)
 	nudges(out, r);
 	needs(out, r);
 	recognition(out, r);
+	experts(out, r);
 	lcm_buf_printf(out, "</main>\n<footer><div>Made by lcm-report for the period ending %s."
 		       " Counts leave out deleted and private posts; staff are not learners."
 		       " See lcm-report(1) for how each figure is computed.</div></footer>\n"

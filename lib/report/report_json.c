@@ -404,6 +404,46 @@ recognition(struct jw *w, const struct lcm_report *r)
 	close_(w, ']');
 }
 
+/* Section 10: who knows what (the store's expertise map, whole community). */
+static void
+experts(struct jw *w, const struct lcm_report *r)
+{
+	size_t i, k;
+
+	if (!r->nknown)
+		return;
+	open_(w, "experts", '{');
+	num(w, "themes", (int64_t)r->known_themes);
+	open_(w, "top", '[');
+	for (i = 0; i < r->nknown; i++) {
+		const struct lcm_report_known *x = &r->known[i];
+
+		open_(w, NULL, '{');
+		str(w, "theme", x->theme);
+		num(w, "threads", x->threads);
+		num(w, "learners", x->people);
+		real(w, "evidence", x->evidence);
+		open_(w, "best", '[');
+		for (k = 0; k < x->nexperts; k++) {
+			const struct lcm_report_expert *p = &x->experts[k];
+
+			open_(w, NULL, '{');
+			num(w, "rank", p->rank);
+			str(w, "person", p->person);
+			str(w, "name", p->name);
+			num(w, "answers", p->answers);
+			num(w, "accepted", p->accepted);
+			num(w, "thanks", p->thanks);
+			real(w, "score", p->score);
+			close_(w, '}');
+		}
+		close_(w, ']');
+		close_(w, '}');
+	}
+	close_(w, ']');
+	close_(w, '}');
+}
+
 void
 lcm_report_json(const struct lcm_report *r, struct lcm_buf *out)
 {
@@ -442,6 +482,7 @@ lcm_report_json(const struct lcm_report *r, struct lcm_buf *out)
 	nudges(&w, r);
 	needs(&w, r);
 	recognition(&w, r);
+	experts(&w, r);
 	w.depth = 0;
 	lcm_buf_adds(out, "\n}\n");
 }

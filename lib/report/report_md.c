@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_experts.h"
 #include "report_fmt.h"
 #include "xalloc.h"
 
@@ -473,6 +474,44 @@ recognition(struct lcm_buf *b, const struct lcm_report *r)
 	}
 }
 
+/* Section 10: who knows what (the store's expertise map, whole community). */
+static void
+experts(struct lcm_buf *b, const struct lcm_report *r)
+{
+	char v[32];
+	size_t i, k;
+
+	if (!r->nknown)
+		return;
+	lcm_buf_printf(b, "\n## Who knows what\n\nThemes shown: %zu of %zu, those with the most"
+		       " evidence. For each, the learners who know it best (at most %d), ranked as"
+		       " `lcm-engage --expertise` ranks them. The map is the whole store's, not"
+		       " only the period's; staff are left out.\n\n", r->nknown, r->known_themes,
+		       LCM_REPORT_EXPERTS_PER_THEME);
+	lcm_buf_adds(b, "| Theme | Threads | Rank | Learner | Answers | Accepted | Thanks | Score |\n"
+		     "|---|---:|---:|---|---:|---:|---:|---:|\n");
+	for (i = 0; i < r->nknown; i++) {
+		const struct lcm_report_known *x = &r->known[i];
+
+		for (k = 0; k < x->nexperts; k++) {
+			const struct lcm_report_expert *p = &x->experts[k];
+
+			lcm_buf_adds(b, "| ");
+			if (!k) {
+				esc(b, x->theme);
+				lcm_buf_printf(b, " | %lld", (long long)x->threads);
+			} else {
+				lcm_buf_adds(b, " |");
+			}
+			lcm_buf_printf(b, " | %d | ", p->rank);
+			esc(b, p->name ? p->name : p->person);
+			lcm_buf_printf(b, " | %lld | %lld | %lld | %s |\n", (long long)p->answers,
+				       (long long)p->accepted, (long long)p->thanks,
+				       lcm_report_num(p->score, 2, v));
+		}
+	}
+}
+
 void
 lcm_report_md(const struct lcm_report *r, struct lcm_buf *out)
 {
@@ -487,4 +526,5 @@ lcm_report_md(const struct lcm_report *r, struct lcm_buf *out)
 	nudges(out, r);
 	needs(out, r);
 	recognition(out, r);
+	experts(out, r);
 }

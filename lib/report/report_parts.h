@@ -112,4 +112,22 @@ int lcm_report_recognition(struct lcm_store *st, const struct lcm_engage *e,
 /* Frees what lcm_report_recognition put in r. */
 void lcm_report_recognition_release(struct lcm_report *r);
 
+/*
+ * The section's themes for o: at most o->top, with
+ * LCM_REPORT_EXPERTS_PER_THEME learners each, persons as pseudonyms
+ * under o->pseudo_key when it is set (as lcm-engage --expertise
+ * --pseudonymize shows them). *out (owned: lcm_report_known_free) gets
+ * *n themes, none when no learner answered on a theme; *themes is set
+ * to how many themes were ranked. 0, or -1 with err filled.
+ */
+int lcm_report_experts(struct lcm_store *st, const struct lcm_report_opts *o,
+		       struct lcm_report_known **out, size_t *n, size_t *themes,
+		       struct lcm_err *err);
+
+/* A copy of the n themes of v, owned by the caller (lcm_report_known_free). */
+struct lcm_report_known *lcm_report_known_dup(const struct lcm_report_known *v, size_t n);
+
+/* Frees n themes of v and v (NULL allowed). */
+void lcm_report_known_free(struct lcm_report_known *v, size_t n);
+
 #endif

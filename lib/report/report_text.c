@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report_experts.h"
 #include "report_fmt.h"
 #include "xalloc.h"
 
@@ -612,6 +613,51 @@ recognition(struct txt *t, const struct lcm_report *r)
 	}
 }
 
+/* Section 10: who knows what (the store's expertise map, whole community). */
+static void
+experts(struct txt *t, const struct lcm_report *r)
+{
+	char v[32], line[160];
+	size_t i, k;
+
+	if (!r->nknown)
+		return;
+	heading(t, "WHO KNOWS WHAT (the whole store, not only the period)");
+	cell(t, "theme", 16);
+	rcell(t, "threads", 8);
+	lcm_buf_adds(t->b, "  ");
+	cell(t, "learner", 22);
+	rcell(t, "answers", 8);
+	rcell(t, "accepted", 9);
+	rcell(t, "thanks", 7);
+	rcell(t, "score", 7);
+	eol(t);
+	for (i = 0; i < r->nknown; i++) {
+		const struct lcm_report_known *x = &r->known[i];
+
+		for (k = 0; k < x->nexperts; k++) {
+			const struct lcm_report_expert *p = &x->experts[k];
+
+			cell(t, k ? "" : x->theme, 16);
+			if (k)
+				cell(t, "", 8);
+			else
+				rnum(t, x->threads, 8);
+			lcm_buf_adds(t->b, "  ");
+			cell(t, p->name ? p->name : p->person, 22);
+			rnum(t, p->answers, 8);
+			rnum(t, p->accepted, 9);
+			rnum(t, p->thanks, 7);
+			rcell(t, lcm_report_num(p->score, 2, v), 7);
+			eol(t);
+		}
+	}
+	snprintf(line, sizeof(line), "themes shown: %zu of %zu, those with the most evidence;"
+		 " at most %d learners each, ranked as lcm-engage --expertise ranks them;"
+		 " staff left out", r->nknown, r->known_themes, LCM_REPORT_EXPERTS_PER_THEME);
+	wrap(t, line, 0, 0);
+}
+
 void
 lcm_report_text(const struct lcm_report *r, int color, struct lcm_buf *out)
 {
@@ -628,4 +674,5 @@ lcm_report_text(const struct lcm_report *r, int color, struct lcm_buf *out)
 	nudges(&t, r);
 	needs(&t, r);
 	recognition(&t, r);
+	experts(&t, r);
 }
