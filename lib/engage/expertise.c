@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "intmap.h"
 #include "pseudo.h"
 #include "render.h"
 #include "strmap.h"
@@ -50,35 +51,85 @@ add_stem(const char *term, void *arg)
 	free(w);
 }
 
-struct map {
-	struct lcm_strmap theme_of;	/* thread id -> index in themes */
-	char **themes;
-	size_t nthreads, capthreads;
-	struct lcm_strmap nthemes;	/* stem -> threads holding it */
-	struct lcm_strmap cell_of;	/* "stem\tperson id" -> index in out */
-	struct lcm_expert *e;
-	size_t n, cap;
+/*
+ * The map while it is built, in numbers: themes, persons and cells are
+ * indexes, so a reply costs a few hash lookups and no allocation; the
+ * strings of a cell are made only for the cells kept.
+ */
+struct cell {
+	int theme, person;
+	int answers, accepted, thanks;
+	double score;
 };
+
+struct person {
+	int64_t id;
+	char *ext, *name, *key;
+	int staff;
+};
+
+struct map {
+	struct lcm_strmap theme_index;	/* stem or tag -> index in theme */
+	char **theme;
+	int *theme_threads;		/* threads holding it */
+	int *theme_order;		/* its place among the themes by name */
+	size_t nthemes, captheme;
+	struct lcm_intmap themes_of;	/* thread id -> start in list */
+	int *list;			/* theme indexes of a thread, -1 after */
+	size_t nlist, caplist;
+	struct lcm_intmap person_index;	/* person id -> index in person */
+	int *person_order;		/* its place among the persons by id */
+	struct person *person;
+	size_t npersons, capperson;
+	struct lcm_intmap cell_of;	/* theme << 32 | person -> index in cell */
+	struct cell *cell;
+	size_t ncells, capcell;
+};
+
+#define GROW(v, n, cap, first) do { \
+	if ((n) == (cap)) { \
+		(cap) = (cap) ? 2 * (cap) : (first); \
+		(v) = lcm_xreallocarray((v), (cap), sizeof(*(v))); \
+	} \
+} while (0)
+
+static int
+theme_index(struct map *m, const char *w)
+{
+	int64_t v;
+
+	if (lcm_strmap_get(&m->theme_index, w, &v))
+		return (int)v;
+	GROW(m->theme, m->nthemes, m->captheme, 64);
+	m->theme_threads = lcm_xreallocarray(m->theme_threads, m->captheme,
+					     sizeof(*m->theme_threads));
+	m->theme[m->nthemes] = lcm_xstrdup(w);
+	m->theme_threads[m->nthemes] = 0;
+	lcm_strmap_put(&m->theme_index, w, (int64_t)m->nthemes);
+	return (int)m->nthemes++;
+}
+
+static void
+list_add(struct map *m, int v)
+{
+	GROW(m->list, m->nlist, m->caplist, 1024);
+	m->list[m->nlist++] = v;
+}
 
 /* Sets thread key's themes to the words of themes (space-separated). */
 static void
-set_themes(struct map *m, const char *key, const char *themes)
+set_themes(struct map *m, int64_t thread, const char *themes)
 {
-	char *t, *w;
-	int64_t v;
+	char *t = lcm_xstrdup(themes), *w;
+	int i;
 
-	if (m->nthreads == m->capthreads) {
-		m->capthreads = m->capthreads ? m->capthreads * 2 : 256;
-		m->themes = lcm_xreallocarray(m->themes, m->capthreads, sizeof(*m->themes));
-	}
-	m->themes[m->nthreads] = lcm_xstrdup(themes);
-	lcm_strmap_put(&m->theme_of, key, (int64_t)m->nthreads);
-	t = lcm_xstrdup(m->themes[m->nthreads++]);
+	lcm_intmap_put(&m->themes_of, thread, (int64_t)m->nlist);
 	for (w = strtok(t, " "); w; w = strtok(NULL, " ")) {
-		v = 0;
-		lcm_strmap_get(&m->nthemes, w, &v);
-		lcm_strmap_put(&m->nthemes, w, v + 1);
+		i = theme_index(m, w);
+		m->theme_threads[i]++;
+		list_add(m, i);
 	}
+	list_add(m, -1);
 	free(t);
 }
 
@@ -87,7 +138,6 @@ static int
 load_tags(struct lcm_store *st, struct map *m, struct lcm_err *err)
 {
 	sqlite3_stmt *s;
-	char key[24];
 	int rc = lcm_tags_present(st, err);
 
 	if (rc <= 0)
@@ -95,10 +145,8 @@ load_tags(struct lcm_store *st, struct map *m, struct lcm_err *err)
 	if (!(s = lcm_store_prepare(st, "SELECT thread_id, group_concat(replace(lower(tag),"
 				    " ' ', '-'), ' ') FROM thread_tag GROUP BY thread_id", err)))
 		return -1;
-	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
-		snprintf(key, sizeof(key), "%lld", (long long)sqlite3_column_int64(s, 0));
-		set_themes(m, key, (const char *)sqlite3_column_text(s, 1));
-	}
+	while ((rc = sqlite3_step(s)) == SQLITE_ROW)
+		set_themes(m, sqlite3_column_int64(s, 0), (const char *)sqlite3_column_text(s, 1));
 	sqlite3_finalize(s);
 	return rc == SQLITE_DONE ? 0 : lcm_store_fail(st, err, "cannot read tags");
 }
@@ -112,8 +160,7 @@ load_themes(struct lcm_store *st, struct map *m, struct lcm_err *err)
 		" AND deleted = 0 AND private = 0 ORDER BY thread_id, id", err);
 	struct collect c;
 	struct lcm_buf b;
-	char key[24];
-	int64_t v;
+	int64_t v, thread;
 	int rc;
 
 	if (!s)
@@ -127,14 +174,14 @@ load_themes(struct lcm_store *st, struct map *m, struct lcm_err *err)
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *subj = (const char *)sqlite3_column_text(s, 1);
 
-		snprintf(key, sizeof(key), "%lld", (long long)sqlite3_column_int64(s, 0));
-		if (!subj || lcm_strmap_get(&m->theme_of, key, &v))
+		thread = sqlite3_column_int64(s, 0);
+		if (!subj || lcm_intmap_get(&m->themes_of, thread, &v))
 			continue;
 		lcm_buf_reset(&b);
 		lcm_strmap_init(&c.seen);
 		lcm_terms_each(subj, add_stem, &c);
 		lcm_strmap_release(&c.seen);
-		set_themes(m, key, b.len ? b.data : "");
+		set_themes(m, thread, b.len ? b.data : "");
 	}
 	lcm_buf_release(&b);
 	lcm_stemmer_free(c.stem);
@@ -144,42 +191,48 @@ load_themes(struct lcm_store *st, struct map *m, struct lcm_err *err)
 	return 0;
 }
 
-/* The cell of (theme, person), created when new. */
-static struct lcm_expert *
-cell(struct map *m, const char *theme, int64_t pid, sqlite3_stmt *s, int threads)
+/* The index of the reply's author (columns 1 to 5 of s), made when new. */
+static int
+person_of(struct map *m, sqlite3_stmt *s)
 {
-	struct lcm_buf b;
-	struct lcm_expert *x;
+	int64_t id = sqlite3_column_int64(s, 1), v;
 	const char *ext = (const char *)sqlite3_column_text(s, 2);
 	const char *name = (const char *)sqlite3_column_text(s, 3);
 	const char *role = (const char *)sqlite3_column_text(s, 4);
 	const char *platform = (const char *)sqlite3_column_text(s, 5);
-	int64_t i;
-	char *k;
+	struct person *p;
+	struct lcm_buf b;
 
+	if (lcm_intmap_get(&m->person_index, id, &v))
+		return (int)v;
+	GROW(m->person, m->npersons, m->capperson, 256);
+	p = &m->person[m->npersons];
+	p->id = id;
+	p->ext = lcm_xstrdup(ext ? ext : "");
+	p->name = name && *name ? lcm_xstrdup(name) : NULL;
 	lcm_buf_init(&b);
-	lcm_buf_printf(&b, "%s\t%lld", theme, (long long)pid);
-	k = lcm_buf_detach(&b);
-	if (lcm_strmap_get(&m->cell_of, k, &i)) {
-		free(k);
-		return &m->e[i];
-	}
-	lcm_strmap_put(&m->cell_of, k, (int64_t)m->n);
-	free(k);
-	if (m->n == m->cap) {
-		m->cap = m->cap ? m->cap * 2 : 256;
-		m->e = lcm_xreallocarray(m->e, m->cap, sizeof(*m->e));
-	}
-	x = &m->e[m->n++];
+	lcm_buf_printf(&b, "%s:%s", platform ? platform : "", p->ext);
+	p->key = lcm_buf_detach(&b);
+	p->staff = role && strcmp(role, "learner") != 0;
+	lcm_intmap_put(&m->person_index, id, (int64_t)m->npersons);
+	return (int)m->npersons++;
+}
+
+/* The cell of (theme, person), created when new. */
+static struct cell *
+cell(struct map *m, int theme, int person)
+{
+	int64_t key = (int64_t)theme << 32 | person, i;
+	struct cell *x;
+
+	if (lcm_intmap_get(&m->cell_of, key, &i))
+		return &m->cell[i];
+	GROW(m->cell, m->ncells, m->capcell, 256);
+	lcm_intmap_put(&m->cell_of, key, (int64_t)m->ncells);
+	x = &m->cell[m->ncells++];
 	memset(x, 0, sizeof(*x));
-	x->theme = lcm_xstrdup(theme);
-	x->person = lcm_xstrdup(ext ? ext : "");
-	x->name = name && *name ? lcm_xstrdup(name) : NULL;
-	lcm_buf_init(&b);
-	lcm_buf_printf(&b, "%s:%s", platform ? platform : "", x->person);
-	x->key = lcm_buf_detach(&b);
-	x->staff = role && strcmp(role, "learner") != 0;
-	x->threads = threads;
+	x->theme = theme;
+	x->person = person;
 	return x;
 }
 
@@ -200,34 +253,34 @@ load_answers(struct lcm_store *st, struct map *m, int include_staff,
 		" JOIN person a ON a.id = x.author_id"
 		" WHERE x.parent_ext IS NOT NULL AND x.deleted = 0 AND x.private = 0"
 		" AND t.author_id IS NOT x.author_id ORDER BY x.id", err);
-	char key[24];
-	int64_t d, nth;
-	int rc;
+	int64_t d;
+	int rc, who;
+	const int *t;
 
 	if (!s)
 		return -1;
 	while ((rc = sqlite3_step(s)) == SQLITE_ROW) {
 		const char *role = (const char *)sqlite3_column_text(s, 4);
-		char *t, *w;
 
 		if (!include_staff && role && strcmp(role, "learner") != 0)
 			continue;
-		snprintf(key, sizeof(key), "%lld", (long long)sqlite3_column_int64(s, 0));
-		if (!lcm_strmap_get(&m->theme_of, key, &d))
+		if (!lcm_intmap_get(&m->themes_of, sqlite3_column_int64(s, 0), &d))
 			continue;
-		t = lcm_xstrdup(m->themes[d]);
-		for (w = strtok(t, " "); w; w = strtok(NULL, " ")) {
-			struct lcm_expert *x;
+		who = -1;
+		for (t = &m->list[d]; *t >= 0; t++) {
+			const char *w = m->theme[*t];
+			struct cell *x;
 
 			if ((tag && strcmp(w, stem) != 0 && strcmp(w, tag) != 0) ||
-			    !lcm_strmap_get(&m->nthemes, w, &nth) || nth < 2)
+			    m->theme_threads[*t] < 2)
 				continue;
-			x = cell(m, w, sqlite3_column_int64(s, 1), s, (int)nth);
+			if (who < 0)
+				who = person_of(m, s);
+			x = cell(m, *t, who);
 			x->answers++;
 			x->accepted += sqlite3_column_int(s, 6) != 0;
 			x->thanks += sqlite3_column_int(s, 7);
 		}
-		free(t);
 	}
 	sqlite3_finalize(s);
 	if (rc != SQLITE_DONE)
@@ -235,17 +288,119 @@ load_answers(struct lcm_store *st, struct map *m, int include_staff,
 	return 0;
 }
 
-static int
-cmp_expert(const void *a, const void *b)
-{
-	const struct lcm_expert *x = a, *y = b;
-	int c = strcmp(x->theme, y->theme);
+/* For the sorts below, which qsort gives no argument. */
+static const struct map *sorting;
 
-	if (c)
-		return c;
+static int
+cmp_theme_name(const void *a, const void *b)
+{
+	return strcmp(sorting->theme[*(const int *)a], sorting->theme[*(const int *)b]);
+}
+
+/* By theme (its name), then score (highest first), then the person's id. */
+static int
+cmp_cell(const void *a, const void *b)
+{
+	const struct cell *x = a, *y = b;
+
+	if (x->theme != y->theme)
+		return sorting->theme_order[x->theme] < sorting->theme_order[y->theme] ? -1 : 1;
 	if (x->score != y->score)
 		return x->score > y->score ? -1 : 1;
-	return strcmp(x->person, y->person);
+	return sorting->person_order[x->person] - sorting->person_order[y->person];
+}
+
+/* Persons by their platform's id, then the store's. */
+static int
+cmp_person(const void *a, const void *b)
+{
+	const struct person *x = &sorting->person[*(const int *)a];
+	const struct person *y = &sorting->person[*(const int *)b];
+	int c = strcmp(x->ext, y->ext);
+
+	return c ? c : (x->id > y->id) - (x->id < y->id);
+}
+
+/* Each of n things' place in the order cmp gives (as indexes into order). */
+static int *
+places(size_t n, int (*cmp)(const void *, const void *))
+{
+	int *by = lcm_xcalloc(n + 1, sizeof(*by)), *place = lcm_xcalloc(n + 1, sizeof(*place));
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		by[i] = (int)i;
+	qsort(by, n, sizeof(*by), cmp);
+	for (i = 0; i < n; i++)
+		place[by[i]] = (int)i;
+	free(by);
+	return place;
+}
+
+/* Orders the cells and copies out those within top of their theme. */
+static void
+rank_cells(struct map *m, int top, struct lcm_expertise *out)
+{
+	size_t i, k = 0;
+	int rank = 0;
+
+	sorting = m;
+	m->theme_order = places(m->nthemes, cmp_theme_name);
+	m->person_order = places(m->npersons, cmp_person);
+	for (i = 0; i < m->ncells; i++)
+		m->cell[i].score = lcm_expertise_score(m->cell[i].answers, m->cell[i].accepted,
+						       m->cell[i].thanks);
+	if (m->ncells)
+		qsort(m->cell, m->ncells, sizeof(*m->cell), cmp_cell);
+	sorting = NULL;
+	out->e = m->ncells ? lcm_xcalloc(m->ncells, sizeof(*out->e)) : NULL;
+	for (i = 0; i < m->ncells; i++) {
+		const struct cell *c = &m->cell[i];
+		const struct person *p = &m->person[c->person];
+		struct lcm_expert *x;
+
+		rank = i && c->theme == m->cell[i - 1].theme ? rank + 1 : 1;
+		if (top > 0 && rank > top)
+			continue;
+		x = &out->e[k++];
+		x->theme = lcm_xstrdup(m->theme[c->theme]);
+		x->rank = rank;
+		x->person = lcm_xstrdup(p->ext);
+		x->name = p->name ? lcm_xstrdup(p->name) : NULL;
+		x->key = lcm_xstrdup(p->key);
+		x->staff = p->staff;
+		x->threads = m->theme_threads[c->theme];
+		x->answers = c->answers;
+		x->accepted = c->accepted;
+		x->thanks = c->thanks;
+		x->score = c->score;
+	}
+	out->n = k;
+}
+
+static void
+map_release(struct map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->nthemes; i++)
+		free(m->theme[i]);
+	for (i = 0; i < m->npersons; i++) {
+		free(m->person[i].ext);
+		free(m->person[i].name);
+		free(m->person[i].key);
+	}
+	free(m->theme);
+	free(m->theme_threads);
+	free(m->theme_order);
+	free(m->person_order);
+	free(m->list);
+	free(m->person);
+	free(m->cell);
+	lcm_strmap_release(&m->theme_index);
+	lcm_intmap_release(&m->themes_of);
+	lcm_intmap_release(&m->person_index);
+	lcm_intmap_release(&m->cell_of);
 }
 
 static void
@@ -263,14 +418,15 @@ lcm_expertise_build(struct lcm_store *st, int include_staff, int top,
 {
 	struct map m;
 	char stem[256] = "", tag[256] = "";
-	size_t i, j, k;
-	int rank = 0, rc = -1;
+	size_t i;
+	int rc = -1;
 
 	memset(&m, 0, sizeof(m));
 	memset(out, 0, sizeof(*out));
-	lcm_strmap_init(&m.theme_of);
-	lcm_strmap_init(&m.nthemes);
-	lcm_strmap_init(&m.cell_of);
+	lcm_strmap_init(&m.theme_index);
+	lcm_intmap_init(&m.themes_of);
+	lcm_intmap_init(&m.person_index);
+	lcm_intmap_init(&m.cell_of);
 	if (theme) {
 		struct lcm_err ignored;
 
@@ -282,39 +438,12 @@ lcm_expertise_build(struct lcm_store *st, int include_staff, int top,
 			tag[i] = theme[i] == ' ' ? '-' : (char)tolower((unsigned char)theme[i]);
 		tag[i] = '\0';
 	}
-	if (load_themes(st, &m, err) < 0 ||
-	    load_answers(st, &m, include_staff, stem, theme ? tag : NULL, err) < 0)
-		goto done;
-	for (i = 0; i < m.n; i++)
-		m.e[i].score = lcm_expertise_score(m.e[i].answers, m.e[i].accepted,
-						   m.e[i].thanks);
-	if (m.n)
-		qsort(m.e, m.n, sizeof(*m.e), cmp_expert);
-	for (i = 0; i < m.n; i++) {
-		rank = i && strcmp(m.e[i].theme, m.e[i - 1].theme) == 0 ? rank + 1 : 1;
-		m.e[i].rank = rank;
+	if (load_themes(st, &m, err) == 0 &&
+	    load_answers(st, &m, include_staff, stem, theme ? tag : NULL, err) == 0) {
+		rank_cells(&m, top, out);
+		rc = 0;
 	}
-	for (i = 0, k = 0; i < m.n; i++) {
-		if (top > 0 && m.e[i].rank > top)
-			expert_release(&m.e[i]);
-		else
-			m.e[k++] = m.e[i];
-	}
-	out->e = m.e;
-	out->n = k;
-	m.e = NULL;
-	m.n = 0;
-	rc = 0;
-done:
-	for (j = 0; j < m.n; j++)
-		expert_release(&m.e[j]);
-	free(m.e);
-	for (j = 0; j < m.nthreads; j++)
-		free(m.themes[j]);
-	free(m.themes);
-	lcm_strmap_release(&m.theme_of);
-	lcm_strmap_release(&m.nthemes);
-	lcm_strmap_release(&m.cell_of);
+	map_release(&m);
 	return rc;
 }
 
