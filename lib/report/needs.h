@@ -17,7 +17,7 @@
 #include <stdio.h>
 
 #include "render.h"
-#include "report.h"
+#include "report_types.h"
 #include "terms.h"
 
 /* A theme rises only with at least this many questions in the period. */

@@ -6,7 +6,7 @@
 #ifndef LCM_REPORT_PARTS_H
 #define LCM_REPORT_PARTS_H
 
-#include "report.h"
+#include "report_types.h"
 
 /*
  * What one report covers. Posts count by the rule of lcm_engage_groups:
