@@ -62,6 +62,11 @@ struct cell {
 	double score;
 };
 
+struct theme {
+	char *name;
+	int threads;		/* threads holding it */
+};
+
 struct person {
 	int64_t id;
 	char *ext, *name, *key;
@@ -70,8 +75,7 @@ struct person {
 
 struct map {
 	struct lcm_strmap theme_index;	/* stem or tag -> index in theme */
-	char **theme;
-	int *theme_threads;		/* threads holding it */
+	struct theme *theme;
 	int *theme_order;		/* its place among the themes by name */
 	size_t nthemes, captheme;
 	struct lcm_intmap themes_of;	/* thread id -> start in list */
@@ -101,10 +105,8 @@ theme_index(struct map *m, const char *w)
 	if (lcm_strmap_get(&m->theme_index, w, &v))
 		return (int)v;
 	GROW(m->theme, m->nthemes, m->captheme, 64);
-	m->theme_threads = lcm_xreallocarray(m->theme_threads, m->captheme,
-					     sizeof(*m->theme_threads));
-	m->theme[m->nthemes] = lcm_xstrdup(w);
-	m->theme_threads[m->nthemes] = 0;
+	m->theme[m->nthemes].name = lcm_xstrdup(w);
+	m->theme[m->nthemes].threads = 0;
 	lcm_strmap_put(&m->theme_index, w, (int64_t)m->nthemes);
 	return (int)m->nthemes++;
 }
@@ -126,7 +128,7 @@ set_themes(struct map *m, int64_t thread, const char *themes)
 	lcm_intmap_put(&m->themes_of, thread, (int64_t)m->nlist);
 	for (w = strtok(t, " "); w; w = strtok(NULL, " ")) {
 		i = theme_index(m, w);
-		m->theme_threads[i]++;
+		m->theme[i].threads++;
 		list_add(m, i);
 	}
 	list_add(m, -1);
@@ -268,11 +270,11 @@ load_answers(struct lcm_store *st, struct map *m, int include_staff,
 			continue;
 		who = -1;
 		for (t = &m->list[d]; *t >= 0; t++) {
-			const char *w = m->theme[*t];
+			const char *w = m->theme[*t].name;
 			struct cell *x;
 
 			if ((tag && strcmp(w, stem) != 0 && strcmp(w, tag) != 0) ||
-			    m->theme_threads[*t] < 2)
+			    m->theme[*t].threads < 2)
 				continue;
 			if (who < 0)
 				who = person_of(m, s);
@@ -294,7 +296,8 @@ static const struct map *sorting;
 static int
 cmp_theme_name(const void *a, const void *b)
 {
-	return strcmp(sorting->theme[*(const int *)a], sorting->theme[*(const int *)b]);
+	return strcmp(sorting->theme[*(const int *)a].name,
+		      sorting->theme[*(const int *)b].name);
 }
 
 /* By theme (its name), then score (highest first), then the person's id. */
@@ -363,13 +366,13 @@ rank_cells(struct map *m, int top, struct lcm_expertise *out)
 		if (top > 0 && rank > top)
 			continue;
 		x = &out->e[k++];
-		x->theme = lcm_xstrdup(m->theme[c->theme]);
+		x->theme = lcm_xstrdup(m->theme[c->theme].name);
 		x->rank = rank;
 		x->person = lcm_xstrdup(p->ext);
 		x->name = p->name ? lcm_xstrdup(p->name) : NULL;
 		x->key = lcm_xstrdup(p->key);
 		x->staff = p->staff;
-		x->threads = m->theme_threads[c->theme];
+		x->threads = m->theme[c->theme].threads;
 		x->answers = c->answers;
 		x->accepted = c->accepted;
 		x->thanks = c->thanks;
@@ -384,14 +387,13 @@ map_release(struct map *m)
 	size_t i;
 
 	for (i = 0; i < m->nthemes; i++)
-		free(m->theme[i]);
+		free(m->theme[i].name);
 	for (i = 0; i < m->npersons; i++) {
 		free(m->person[i].ext);
 		free(m->person[i].name);
 		free(m->person[i].key);
 	}
 	free(m->theme);
-	free(m->theme_threads);
 	free(m->theme_order);
 	free(m->person_order);
 	free(m->list);
