@@ -320,6 +320,12 @@ open_uri(struct lcm_store *st, const char *path, const char *query, struct lcm_e
 				 st->db ? sqlite3_errmsg(st->db) : "out of memory",
 				 st->db ? io_reason(st, why, sizeof(why)) : "");
 	sqlite3_extended_result_codes(st->db, 1);
+	/*
+	 * Before the first read: two readers opening at once (lcm-engage |
+	 * lcm-pathway) may find the other rebuilding the WAL index, a
+	 * moment's SQLITE_BUSY that must be waited for, not reported.
+	 */
+	sqlite3_busy_timeout(st->db, st->busy_ms);
 	return 0;
 }
 
