@@ -32,6 +32,7 @@
 #include <strings.h>
 
 #include "buf.h"
+#include "origin.h"
 #include "text.h"
 #include "value.h"
 #include "xalloc.h"
@@ -571,15 +572,19 @@ static int
 known_time(struct lcm_import *im, struct stmt *s, struct lcm_err *err)
 {
 	struct xstate *x = im->state;
+	int64_t home;
 	int rc;
 
 	s->ts = im->opts->now;
 	if (!x->ts_of && !(x->ts_of = lcm_store_prepare(im->st,
-		"SELECT ts FROM event WHERE platform = 'xapi' AND external_id = ?1"
-		" UNION ALL SELECT created FROM post WHERE platform = 'xapi'"
-		" AND external_id = ?1 LIMIT 1", err)))
+		"SELECT ts FROM event WHERE origin BETWEEN ?2 AND ?3 AND platform = 'xapi'"
+		" AND external_id = ?1 UNION ALL SELECT created FROM post WHERE"
+		" platform = 'xapi' AND external_id = ?1 LIMIT 1", err)))
 		return -1;
 	sqlite3_bind_text(x->ts_of, 1, s->id.data, -1, SQLITE_STATIC);
+	home = lcm_origin_key("xapi", s->id.data);
+	sqlite3_bind_int64(x->ts_of, 2, home);
+	sqlite3_bind_int64(x->ts_of, 3, home + LCM_ORIGIN_PROBES - 1);
 	rc = sqlite3_step(x->ts_of);
 	if (rc == SQLITE_ROW)
 		s->ts = sqlite3_column_int64(x->ts_of, 0);

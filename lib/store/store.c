@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "origin.h"
 #include "xalloc.h"
 
 /*
@@ -112,10 +113,151 @@ static const char schema_v2[] =
 	"CREATE INDEX post_root ON post(created, thread_id, author_id, deleted, private)"
 	" WHERE parent_ext IS NULL;";
 
-/* migrations[v] brings a store from version v to v + 1 (up to 2 parts). */
-static const char *const migrations[][2] = {
-	{ schema_v1, schema_v1_more },
-	{ schema_v2, NULL },
+/*
+ * Version 3: events are found by an integer origin key (origin.h), not
+ * by a UNIQUE index of (platform, external_id) text, the largest single
+ * cost of a log import. The text stays, a plain column: it tells two
+ * ids of one key apart. event_away holds each row placed away from its
+ * home key (taken by another id); when a home row goes, the trigger
+ * brings one of its away rows home, so that a row found free at its
+ * home key is never also stored away. The table is made again (SQLite
+ * cannot drop a UNIQUE constraint): schema_v3 before the rows are
+ * copied, schema_v3_after once they are.
+ */
+static const char schema_v3[] =
+	"DROP VIEW event_text;"
+	"DROP INDEX event_person;"
+	"ALTER TABLE event RENAME TO event_v2;"
+	"CREATE TABLE event(id INTEGER PRIMARY KEY, person_id INTEGER REFERENCES person(id),"
+	" course_id INTEGER REFERENCES course(id), ts INTEGER NOT NULL,"
+	" verb INTEGER NOT NULL REFERENCES term(id), object INTEGER REFERENCES term(id),"
+	" platform TEXT NOT NULL, external_id TEXT NOT NULL, origin INTEGER UNIQUE);"
+	"CREATE TABLE event_away(origin INTEGER PRIMARY KEY, home INTEGER NOT NULL);"
+	"CREATE INDEX event_away_home ON event_away(home);"
+	"CREATE TRIGGER event_home AFTER DELETE ON event BEGIN"
+	" DELETE FROM event_away WHERE origin = old.origin;"
+	" UPDATE event SET origin = old.origin WHERE origin ="
+	"  (SELECT min(origin) FROM event_away WHERE home = old.origin);"
+	" DELETE FROM event_away WHERE origin ="
+	"  (SELECT min(origin) FROM event_away WHERE home = old.origin);"
+	" END;"
+	"INSERT INTO event(id, person_id, course_id, ts, verb, object, platform,"
+	" external_id, origin) SELECT id, person_id, course_id, ts, verb, object,"
+	" platform, external_id, lcm_origin(platform, external_id) FROM event_v2"
+	" WHERE true ORDER BY id ON CONFLICT(origin) DO NOTHING;";
+
+static const char schema_v3_after[] =
+	"DROP TABLE event_v2;"
+	"CREATE INDEX event_person ON event(person_id, ts);"
+	/* lcm-import's test for Moodle log ids of the first form (a bare hash) */
+	"CREATE INDEX event_moodle_hash ON event(external_id)"
+	" WHERE platform = 'moodle' AND external_id < 'g';"
+	"CREATE VIEW event_text AS SELECT e.id, e.person_id, e.course_id, e.ts,"
+	" v.text AS verb, o.text AS object, e.platform, e.external_id"
+	" FROM event e JOIN term v ON v.id = e.verb LEFT JOIN term o ON o.id = e.object;";
+
+/* lcm_origin(platform, external_id) in SQL: the home key, for the copy. */
+static void
+origin_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
+{
+	const char *platform = (const char *)sqlite3_value_text(argv[0]);
+	const char *ext = (const char *)sqlite3_value_text(argv[1]);
+
+	(void)argc;
+	if (platform && ext)
+		sqlite3_result_int64(cx, lcm_origin_key(platform, ext));
+	else
+		sqlite3_result_null(cx);
+}
+
+/*
+ * The rows the copy left out (their home key taken by another id: a
+ * collision, rare), each at the next free key and remembered away.
+ */
+static int
+place_away(struct lcm_store *st, struct lcm_err *err)
+{
+	sqlite3_stmt *left = NULL, *range = NULL, *ins = NULL, *away = NULL;
+	const char *platform, *ext;
+	int64_t home, slot, id, other;
+	int rc = -1, found, step;
+
+	if (!(left = lcm_store_prepare(st, "SELECT id, platform, external_id FROM event_v2 o"
+				       " WHERE NOT EXISTS (SELECT 1 FROM event n WHERE n.id = o.id)"
+				       " ORDER BY id", err)) ||
+	    !(range = lcm_store_prepare(st, "SELECT origin, id, platform = ?3 AND"
+					" external_id = ?4 FROM event WHERE origin BETWEEN ?1"
+					" AND ?2 ORDER BY origin", err)) ||
+	    !(ins = lcm_store_prepare(st, "INSERT INTO event(id, person_id, course_id, ts,"
+				      " verb, object, platform, external_id, origin) SELECT id,"
+				      " person_id, course_id, ts, verb, object, platform,"
+				      " external_id, ?2 FROM event_v2 WHERE id = ?1", err)) ||
+	    !(away = lcm_store_prepare(st, "INSERT INTO event_away(origin, home)"
+				       " VALUES(?1, ?2)", err)))
+		goto out;
+	while ((step = sqlite3_step(left)) == SQLITE_ROW) {
+		id = sqlite3_column_int64(left, 0);
+		platform = (const char *)sqlite3_column_text(left, 1);
+		ext = (const char *)sqlite3_column_text(left, 2);
+		home = lcm_origin_key(platform, ext);
+		found = lcm_origin_probe(range, home, platform, ext, &other, &slot);
+		if (found < 0) {
+			lcm_store_fail(st, err, "cannot look up an event");
+			goto out;
+		}
+		/* version 2's UNIQUE index kept the ids apart: never found */
+		if (found != 0) {
+			lcm_error(err, "store '%s': event '%s:%s': %d other ids share its"
+				  " origin key", st->path, platform, ext, LCM_ORIGIN_PROBES);
+			goto out;
+		}
+		sqlite3_bind_int64(ins, 1, id);
+		sqlite3_bind_int64(ins, 2, slot);
+		sqlite3_bind_int64(away, 1, slot);
+		sqlite3_bind_int64(away, 2, home);
+		if (sqlite3_step(ins) != SQLITE_DONE || sqlite3_step(away) != SQLITE_DONE) {
+			lcm_store_fail(st, err, "cannot copy an event");
+			goto out;
+		}
+		sqlite3_reset(ins);
+		sqlite3_reset(away);
+	}
+	if (step != SQLITE_DONE) {
+		lcm_store_fail(st, err, "cannot read the events");
+		goto out;
+	}
+	rc = 0;
+out:
+	sqlite3_finalize(left);
+	sqlite3_finalize(range);
+	sqlite3_finalize(ins);
+	sqlite3_finalize(away);
+	return rc;
+}
+
+/* Version 2 to 3: the event table made again with its origin keys. */
+static int
+migrate_v3(struct lcm_store *st, struct lcm_err *err)
+{
+	if (sqlite3_create_function(st->db, "lcm_origin", 2, SQLITE_UTF8 | SQLITE_DETERMINISTIC,
+				    NULL, origin_fn, NULL, NULL) != SQLITE_OK)
+		return lcm_store_fail(st, err, "cannot upgrade the store");
+	if (lcm_store_exec(st, schema_v3, err) < 0 || place_away(st, err) < 0)
+		return -1;
+	return lcm_store_exec(st, schema_v3_after, err);
+}
+
+/*
+ * migrations[v] brings a store from version v to v + 1: up to 2 parts of
+ * SQL, or a function where rows need C.
+ */
+static const struct {
+	const char *sql[2];
+	int (*run)(struct lcm_store *, struct lcm_err *);
+} migrations[] = {
+	{ { schema_v1, schema_v1_more }, NULL },
+	{ { schema_v2, NULL }, NULL },
+	{ { NULL, NULL }, migrate_v3 },
 };
 
 /*
@@ -255,8 +397,9 @@ migrate(struct lcm_store *st, int from, struct lcm_err *err)
 		return -1;
 	for (v = from; v < LCM_SCHEMA_VERSION; v++) {
 		snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", v + 1);
-		if (lcm_store_exec(st, migrations[v][0], err) < 0 ||
-		    (migrations[v][1] && lcm_store_exec(st, migrations[v][1], err) < 0) ||
+		if ((migrations[v].sql[0] && lcm_store_exec(st, migrations[v].sql[0], err) < 0) ||
+		    (migrations[v].sql[1] && lcm_store_exec(st, migrations[v].sql[1], err) < 0) ||
+		    (migrations[v].run && migrations[v].run(st, err) < 0) ||
 		    lcm_store_exec(st, sql, err) < 0) {
 			lcm_store_rollback(st);
 			return -1;

@@ -2,8 +2,9 @@
  * store.h - the SQLite store: opening, schema, transactions.
  *
  * One file (or ":memory:") holds everything imported. Every imported row
- * keeps its origin (platform, external_id) under a UNIQUE constraint, so
- * importing the same export twice changes nothing. The schema is in
+ * keeps its origin (platform, external_id) under a UNIQUE constraint (for
+ * events, an integer key of it: origin.h), so importing the same export
+ * twice changes nothing. The schema is in
  * store.c and documented in lcm(7); its version is PRAGMA user_version.
  * Writing rows is in store_write.h.
  */
@@ -15,7 +16,7 @@
 
 #include "err.h"
 
-#define LCM_SCHEMA_VERSION 2
+#define LCM_SCHEMA_VERSION 3
 
 /* Flags for lcm_store_open */
 enum {

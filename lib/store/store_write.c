@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "origin.h"
 #include "strmap.h"
 #include "xalloc.h"
 
@@ -21,7 +22,7 @@ enum stmt_id {
 	FORUM_FIND, FORUM_INSERT,
 	THREAD_FIND, THREAD_INSERT, THREAD_UPDATE,
 	POST_FIND, POST_INSERT, POST_UPDATE,
-	EVENT_INSERT, EVENT_UPDATE,
+	EVENT_INSERT, EVENT_UPDATE, EVENT_RANGE, EVENT_AWAY,
 	TERM_FIND, TERM_INSERT,
 	ITEM_FIND, ITEM_INSERT, ITEM_UPDATE,
 	ITEM_SKILL_CLEAR, ITEM_SKILL_ADD, ITEM_PREREQ_CLEAR, ITEM_PREREQ_ADD,
@@ -107,12 +108,16 @@ static const char *const sql[NSTMT] = {
 		" WHERE id = ?1 AND (thread_id, parent_ext, author_id, created, modified,"
 		" subject, body, words, is_question, deleted, private, accepted) IS NOT"
 		" (?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+	/* ?8 the origin key (origin.h); the text is told apart by EVENT_RANGE */
 	[EVENT_INSERT] = "INSERT INTO event(platform, external_id, person_id,"
-		" course_id, ts, verb, object) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-		" ON CONFLICT(platform, external_id) DO NOTHING",
+		" course_id, ts, verb, object, origin) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+		" ON CONFLICT(origin) DO NOTHING",
 	[EVENT_UPDATE] = "UPDATE event SET person_id = ?3, course_id = ?4, ts = ?5,"
-		" verb = ?6, object = ?7 WHERE platform = ?1 AND external_id = ?2"
+		" verb = ?6, object = ?7 WHERE id = ?9"
 		" AND (person_id, course_id, ts, verb, object) IS NOT (?3, ?4, ?5, ?6, ?7)",
+	[EVENT_RANGE] = "SELECT origin, id, platform = ?3 AND external_id = ?4 FROM event"
+		" WHERE origin BETWEEN ?1 AND ?2 ORDER BY origin",
+	[EVENT_AWAY] = "INSERT INTO event_away(origin, home) VALUES(?1, ?2)",
 	[TERM_FIND] = "SELECT id FROM term WHERE text = ?1",
 	[TERM_INSERT] = "INSERT INTO term(text) VALUES(?1)",
 	[ITEM_FIND] = "SELECT id FROM item WHERE platform = ?1 AND external_id = ?2",
@@ -158,8 +163,9 @@ static const char *const sql[NSTMT] = {
 	[VOID_COMPLETION] = "DELETE FROM completion WHERE (person_id, item_id, ts) IN"
 		" (SELECT e.person_id, i.id, e.ts FROM event e JOIN term o ON o.id = e.object"
 		" JOIN item i ON i.platform = e.platform AND i.external_id = o.text"
-		" WHERE e.platform = ?1 AND e.external_id = ?2)",
-	[VOID_EVENT] = "DELETE FROM event WHERE platform = ?1 AND external_id = ?2",
+		" WHERE e.origin BETWEEN ?3 AND ?4 AND e.platform = ?1 AND e.external_id = ?2)",
+	[VOID_EVENT] = "DELETE FROM event WHERE origin BETWEEN ?3 AND ?4"
+		" AND platform = ?1 AND external_id = ?2",
 	[VOID_POST] = "UPDATE post SET deleted = 1 WHERE platform = ?1"
 		" AND external_id = ?2 AND deleted = 0",
 	[LINK_PARENTS] = "UPDATE post SET parent_id = (SELECT p.id FROM post p"
@@ -643,12 +649,68 @@ static const struct field event_fields[] = {
 	{ 0 }
 };
 
+/* Runs EVENT_INSERT of e at key; 1 written, 0 the key was taken, -1. */
+static int
+event_at(struct lcm_store *st, const struct lcm_event *e, int64_t key,
+	 struct lcm_err *err)
+{
+	sqlite3_stmt *s = stmt(st, EVENT_INSERT, err);
+
+	if (!s)
+		return -1;
+	bind_fields(s, event_fields, e);
+	sqlite3_bind_int64(s, 8, key);
+	if (run(st, s, err, "cannot insert an event") < 0)
+		return -1;
+	return sqlite3_changes(st->db) > 0;
+}
+
+/*
+ * A new event takes one statement at its home key (the bulk case). A
+ * taken key is the same event again (then updated where a value
+ * differs) or another id's (a collision: the event goes to the next
+ * free key, remembered in event_away; never merged).
+ */
 int
 lcm_store_event(struct lcm_store *st, const struct lcm_event *e,
 		enum lcm_outcome *outcome, struct lcm_err *err)
 {
-	return insert_or_update(st, EVENT_INSERT, EVENT_UPDATE, event_fields, e,
-				outcome, err);
+	int64_t home = lcm_origin_key(e->platform, e->external_id), id = 0, slot = 0;
+	sqlite3_stmt *s;
+	int rc = event_at(st, e, home, err);
+
+	if (rc != 0) {
+		if (rc > 0 && outcome)
+			*outcome = LCM_NEW;
+		return rc < 0 ? -1 : 0;
+	}
+	if (!(s = stmt(st, EVENT_RANGE, err)))
+		return -1;
+	rc = lcm_origin_probe(s, home, e->platform, e->external_id, &id, &slot);
+	if (rc < 0)
+		return lcm_store_fail(st, err, "cannot look up an event");
+	if (rc == 2)
+		return lcm_error(err, "store '%s': event '%s:%s': %d other ids share its"
+				 " origin key", st->path, e->platform, e->external_id,
+				 LCM_ORIGIN_PROBES);
+	if (rc == 1) {
+		if (!(s = stmt(st, EVENT_UPDATE, err)))
+			return -1;
+		bind_fields(s, event_fields, e);
+		sqlite3_bind_int64(s, 9, id);
+		return write_row(st, s, 1, &id, outcome, err);
+	}
+	if ((rc = event_at(st, e, slot, err)) <= 0)
+		return rc < 0 ? -1 : lcm_store_fail(st, err, "an origin key was taken");
+	if (!(s = stmt(st, EVENT_AWAY, err)))
+		return -1;
+	sqlite3_bind_int64(s, 1, slot);
+	sqlite3_bind_int64(s, 2, home);
+	if (run(st, s, err, "cannot place an event") < 0)
+		return -1;
+	if (outcome)
+		*outcome = LCM_NEW;
+	return 0;
 }
 
 int
@@ -918,11 +980,18 @@ run_key(struct lcm_store *st, enum stmt_id i, const char *platform,
 	const char *ext, int *changed, struct lcm_err *err)
 {
 	sqlite3_stmt *s = stmt(st, i, err);
+	int64_t home;
 
 	if (!s)
 		return -1;
 	bind_text(s, 1, platform);
 	bind_text(s, 2, ext);
+	/* the statements of events find them by their origin keys */
+	if (sqlite3_bind_parameter_count(s) >= 4) {
+		home = lcm_origin_key(platform, ext);
+		sqlite3_bind_int64(s, 3, home);
+		sqlite3_bind_int64(s, 4, home + LCM_ORIGIN_PROBES - 1);
+	}
 	if (run(st, s, err, "cannot void a row") < 0)
 		return -1;
 	*changed += sqlite3_changes(st->db);

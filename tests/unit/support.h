@@ -50,4 +50,15 @@ test_store_memory(struct lcm_store *st, const char *sql)
 		fail_msg("%s", err.msg);
 }
 
+/* A version 3 store's event table made as version 1 and 2 had it. */
+#define TEST_V2_EVENT "DROP VIEW event_text; DROP TABLE event; DROP TABLE event_away;" \
+	"CREATE TABLE event(id INTEGER PRIMARY KEY, person_id INTEGER REFERENCES person(id)," \
+	" course_id INTEGER REFERENCES course(id), ts INTEGER NOT NULL," \
+	" verb INTEGER NOT NULL REFERENCES term(id), object INTEGER REFERENCES term(id)," \
+	" platform TEXT NOT NULL, external_id TEXT NOT NULL, UNIQUE(platform, external_id));" \
+	"CREATE INDEX event_person ON event(person_id, ts);" \
+	"CREATE VIEW event_text AS SELECT e.id, e.person_id, e.course_id, e.ts," \
+	" v.text AS verb, o.text AS object, e.platform, e.external_id" \
+	" FROM event e JOIN term v ON v.id = e.verb LEFT JOIN term o ON o.id = e.object;"
+
 #endif
