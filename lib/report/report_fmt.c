@@ -224,6 +224,28 @@ lcm_report_iso(int64_t t, int local, char *out)
 	return local ? lcm_time_format_local(t, out) : lcm_time_format_utc(t, out);
 }
 
+const char *
+lcm_report_named(const char *person, const char *name)
+{
+	return name ? name : person ? person : "";
+}
+
+const char *
+lcm_report_milestone_who(const struct lcm_report_milestone *m)
+{
+	return m->person ? lcm_report_named(m->person, m->name) : m->course ? m->course : "";
+}
+
+void
+lcm_report_period_text(const struct lcm_report *r, struct lcm_report_period *p)
+{
+	lcm_report_date(r->since, r->local, p->since);
+	lcm_report_datetime(r->until, r->local, p->until);
+	lcm_report_num((double)(r->until - r->since) / 86400.0, 1, p->days);
+	lcm_report_date(r->prev_since, r->local, p->prev_since);
+	lcm_report_date(r->prev_until, r->local, p->prev_until);
+}
+
 void
 lcm_report_scope_name(const struct lcm_report *r, struct lcm_buf *b)
 {

@@ -75,6 +75,18 @@ char *lcm_report_iso(int64_t t, int local, char *out);
  * into b (emptied first): what the report covers. */
 void lcm_report_scope_name(const struct lcm_report *r, struct lcm_buf *b);
 
+/* A person of the recognition section as named: their name, else their
+ * id; a milestone's who: the person, else the course it is about. */
+const char *lcm_report_named(const char *person, const char *name);
+const char *lcm_report_milestone_who(const struct lcm_report_milestone *m);
+
+/* The period's dates as every format prints them: "1 Oct 2026", its end
+ * with the time, its length in days, and the period before. */
+struct lcm_report_period {
+	char since[48], until[48], days[32], prev_since[48], prev_until[48];
+};
+void lcm_report_period_text(const struct lcm_report *r, struct lcm_report_period *p);
+
 /* What a reason code (as lcm_engage_reasons writes it) means; NULL if
  * unknown. "inactive:39d" means "inactive". */
 const char *lcm_report_reason_help(const char *code);

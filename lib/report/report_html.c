@@ -175,9 +175,10 @@ static void
 head(struct lcm_buf *b, const struct lcm_report *r)
 {
 	struct lcm_buf scope;
-	char a[48], z[48], pa[48], pz[48], n[32];
+	struct lcm_report_period p;
 
 	lcm_buf_init(&scope);
+	lcm_report_period_text(r, &p);
 	lcm_report_scope_name(r, &scope);
 	lcm_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n"
 		     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n"
@@ -193,11 +194,7 @@ head(struct lcm_buf *b, const struct lcm_report *r)
 	lcm_buf_printf(b, "</strong> \xc2\xb7 %lld learner%s</p>\n", (long long)r->members,
 		       lcm_report_plural(r->members));
 	lcm_buf_printf(b, "<p>%s \xe2\x80\x93 %s (%s days) \xc2\xb7 compared with %s \xe2\x80\x93 %s</p>\n",
-		       lcm_report_date(r->since, r->local, a),
-		       lcm_report_datetime(r->until, r->local, z),
-		       lcm_report_num((double)(r->until - r->since) / 86400.0, 1, n),
-		       lcm_report_date(r->prev_since, r->local, pa),
-		       lcm_report_date(r->prev_until, r->local, pz));
+		       p.since, p.until, p.days, p.prev_since, p.prev_until);
 	lcm_buf_adds(b, "</div></header>\n<main>\n");
 	lcm_buf_release(&scope);
 }
@@ -621,13 +618,6 @@ needs(struct lcm_buf *b, const struct lcm_report *r)
 	lcm_buf_adds(b, "</section>\n");
 }
 
-/* A person of the recognition section as named: their name, else their id. */
-static const char *
-named(const char *person, const char *name)
-{
-	return name ? name : person ? person : "";
-}
-
 /* Section 9: whom to congratulate (whole community). */
 static void
 recognition(struct lcm_buf *b, const struct lcm_report *r)
@@ -651,7 +641,7 @@ recognition(struct lcm_buf *b, const struct lcm_report *r)
 			lcm_buf_adds(b, "<tr>");
 			row_head(b, x->excerpt, x->url);
 			lcm_buf_printf(b, "<td class=\"n\">%s</td><td>", lcm_report_num(x->score, 2, v));
-			esc(b, named(x->person, x->name));
+			esc(b, lcm_report_named(x->person, x->name));
 			lcm_buf_adds(b, "</td><td>");
 			esc(b, x->reasons);
 			lcm_buf_adds(b, "</td></tr>\n");
@@ -673,7 +663,7 @@ recognition(struct lcm_buf *b, const struct lcm_report *r)
 		lcm_buf_adds(b, "<tr>");
 		row_head(b, x->milestone, NULL);
 		lcm_buf_adds(b, "<td>");
-		esc(b, x->person ? named(x->person, x->name) : x->course ? x->course : "");
+		esc(b, lcm_report_milestone_who(x));
 		lcm_buf_adds(b, "</td>");
 		num_cell(b, x->value);
 		lcm_buf_printf(b, "<td>%s</td></tr>\n", lcm_report_datetime(x->at, r->local, v));

@@ -59,9 +59,10 @@ static void
 title(struct lcm_buf *b, const struct lcm_report *r)
 {
 	struct lcm_buf scope;
-	char a[48], z[48], pa[48], pz[48], n[32];
+	struct lcm_report_period p;
 
 	lcm_buf_init(&scope);
+	lcm_report_period_text(r, &p);
 	lcm_report_scope_name(r, &scope);
 	lcm_buf_adds(b, "# ");
 	esc(b, r->title);
@@ -70,11 +71,7 @@ title(struct lcm_buf *b, const struct lcm_report *r)
 	lcm_buf_printf(b, "**, %lld learner%s  \n", (long long)r->members,
 		       lcm_report_plural(r->members));
 	lcm_buf_printf(b, "%s to %s (%s days), compared with %s to %s\n",
-		       lcm_report_date(r->since, r->local, a),
-		       lcm_report_datetime(r->until, r->local, z),
-		       lcm_report_num((double)(r->until - r->since) / 86400.0, 1, n),
-		       lcm_report_date(r->prev_since, r->local, pa),
-		       lcm_report_date(r->prev_until, r->local, pz));
+		       p.since, p.until, p.days, p.prev_since, p.prev_until);
 	lcm_buf_release(&scope);
 }
 
@@ -417,13 +414,6 @@ needs(struct lcm_buf *b, const struct lcm_report *r)
 	}
 }
 
-/* A person of the recognition section as named: their name, else their id. */
-static const char *
-named(const char *person, const char *name)
-{
-	return name ? name : person ? person : "";
-}
-
 /* Section 9: whom to congratulate (whole community). */
 static void
 recognition(struct lcm_buf *b, const struct lcm_report *r)
@@ -442,7 +432,7 @@ recognition(struct lcm_buf *b, const struct lcm_report *r)
 			const struct lcm_report_contribution *x = &r->contributions[i];
 
 			lcm_buf_printf(b, "| %s | ", lcm_report_num(x->score, 2, v));
-			esc(b, named(x->person, x->name));
+			esc(b, lcm_report_named(x->person, x->name));
 			lcm_buf_adds(b, " | ");
 			esc(b, x->reasons);
 			lcm_buf_adds(b, " | ");
@@ -467,7 +457,7 @@ recognition(struct lcm_buf *b, const struct lcm_report *r)
 		const struct lcm_report_milestone *x = &r->milestones[i];
 
 		lcm_buf_printf(b, "| %s | ", lcm_report_datetime(x->at, r->local, v));
-		esc(b, x->person ? named(x->person, x->name) : x->course ? x->course : "");
+		esc(b, lcm_report_milestone_who(x));
 		lcm_buf_adds(b, " | ");
 		esc(b, x->milestone);
 		lcm_buf_printf(b, " | %lld |\n", (long long)x->value);

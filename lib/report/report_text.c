@@ -125,9 +125,10 @@ static void
 title(struct txt *t, const struct lcm_report *r)
 {
 	struct lcm_buf scope;
-	char a[48], z[48], pa[48], pz[48], n[32];
+	struct lcm_report_period p;
 
 	lcm_buf_init(&scope);
+	lcm_report_period_text(r, &p);
 	ansi(t, "1");
 	lcm_report_fit(t->b, r->title, WIDTH, 0);
 	ansi(t, "0");
@@ -137,11 +138,7 @@ title(struct txt *t, const struct lcm_report *r)
 		       lcm_report_plural(r->members));
 	lcm_report_fit(t->b, scope.data, WIDTH, 0);
 	lcm_buf_printf(t->b, "\nperiod  %s to %s (%s days)\nbefore  %s to %s\n",
-		       lcm_report_date(r->since, r->local, a),
-		       lcm_report_datetime(r->until, r->local, z),
-		       lcm_report_num((double)(r->until - r->since) / 86400.0, 1, n),
-		       lcm_report_date(r->prev_since, r->local, pa),
-		       lcm_report_date(r->prev_until, r->local, pz));
+		       p.since, p.until, p.days, p.prev_since, p.prev_until);
 	lcm_buf_release(&scope);
 }
 
@@ -559,13 +556,6 @@ needs(struct txt *t, const struct lcm_report *r)
 	}
 }
 
-/* A person of the recognition section as named: their name, else their id. */
-static const char *
-named(const char *person, const char *name)
-{
-	return name ? name : person ? person : "";
-}
-
 /* Section 9: whom to congratulate (whole community). */
 static void
 recognition(struct txt *t, const struct lcm_report *r)
@@ -584,7 +574,7 @@ recognition(struct txt *t, const struct lcm_report *r)
 
 		rcell(t, lcm_report_num(x->score, 2, v), 6);
 		lcm_buf_adds(t->b, "  ");
-		cell(t, named(x->person, x->name), 20);
+		cell(t, lcm_report_named(x->person, x->name), 20);
 		lcm_buf_adds(t->b, "  ");
 		cell(t, x->reasons, 50);
 		eol(t);
@@ -606,7 +596,7 @@ recognition(struct txt *t, const struct lcm_report *r)
 		const struct lcm_report_milestone *x = &r->milestones[i];
 
 		cell(t, lcm_report_datetime(x->at, r->local, v), 24);
-		cell(t, x->person ? named(x->person, x->name) : x->course ? x->course : "", 20);
+		cell(t, lcm_report_milestone_who(x), 20);
 		cell(t, x->milestone, 24);
 		rnum(t, x->value, 6);
 		eol(t);
